@@ -1,0 +1,190 @@
+// XSD datatype values: lexical parsing, canonical formatting, comparison and arithmetic.
+// Semantics follow XML Schema 1.1 Part 2 (lexical/canonical mappings) and XPath and XQuery
+// Functions and Operators 3.1 (op:numeric-*, op:*-equal/less-than, date/duration arithmetic).
+//
+// Parsing is strict: the argument must be in the type's lexical space exactly (no surrounding
+// whitespace). Callers that implement XPath casts collapse whitespace first (see collapse_ws).
+// Operations that the specifications define as errors (division by zero, overflow, an
+// indeterminate comparison ...) return std::nullopt instead of throwing: they are frequent in
+// FILTER evaluation and must stay cheap.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kikv::rdf::xsd {
+
+// ---------------------------------------------------------------------------------------------
+// Decimals and integers
+// ---------------------------------------------------------------------------------------------
+
+/// Exact decimal: value = units / 10^scale with 0 <= scale <= kMaxDecimalScale. Not normalised:
+/// parse_decimal("1.50") gives {150, 2}; use normalized() to strip trailing fraction zeros.
+struct Decimal {
+  __int128 units = 0;
+  int32_t scale = 0;
+};
+inline constexpr int kMaxDecimalScale = 30;
+/// Fraction digits kept by decimal division (as Apache Jena, which is the KIK-V reference).
+inline constexpr int kDecimalDivisionScale = 24;
+
+/// xsd:decimal lexical form: [+-]? (digits ('.' digits?)? | '.' digits). Also accepts xsd:integer
+/// lexicals. nullopt if not in the lexical space or more than 38 significant digits.
+std::optional<Decimal> parse_decimal(std::string_view lexical);
+/// xsd:integer lexical form [+-]?[0-9]+; nullopt if invalid or outside the 128-bit range.
+std::optional<__int128> parse_integer(std::string_view lexical);
+/// Decimal with trailing fraction zeros removed (scale as small as possible, >= 0).
+Decimal normalized(Decimal d);
+/// Canonical form of a computed xsd:decimal as Jena prints it (XSD 1.0 canonical form):
+/// normalised, with at least one fraction digit: "3.0", "-0.5", "0.333333333333333333333333".
+std::string to_string(const Decimal& d);
+/// The digits exactly at d.scale ("1.50" for {150, 2}); used to round-trip lexical forms.
+std::string to_string_at_scale(const Decimal& d);
+/// Canonical xsd:integer form of a 128-bit value.
+std::string integer_to_string(__int128 v);
+
+Decimal decimal_from_integer(__int128 v);
+double decimal_to_double(const Decimal& d);
+/// Exact conversion of a finite double (shortest round-trip digits); nullopt for NaN/INF or
+/// values that do not fit.
+std::optional<Decimal> decimal_from_double(double v);
+
+int compare(const Decimal& a, const Decimal& b);  ///< -1, 0, 1 (by value: 1.50 == 1.5)
+std::optional<Decimal> add(const Decimal& a, const Decimal& b);
+std::optional<Decimal> subtract(const Decimal& a, const Decimal& b);
+std::optional<Decimal> multiply(const Decimal& a, const Decimal& b);
+/// a / b rounded half-even to kDecimalDivisionScale fraction digits, then normalised;
+/// nullopt when b is zero (err:FOAR0001) or on overflow.
+std::optional<Decimal> divide(const Decimal& a, const Decimal& b);
+Decimal negate(const Decimal& d);
+Decimal abs(const Decimal& d);
+Decimal floor(const Decimal& d);
+Decimal ceil(const Decimal& d);
+/// fn:round: half rounds towards positive infinity (round(-2.5) = -2).
+Decimal round(const Decimal& d);
+/// Integer division of two integers truncating towards zero (op:numeric-integer-divide).
+std::optional<__int128> integer_divide(__int128 a, __int128 b);
+
+/// Range check for the derived integer types (xsd:int, xsd:long, xsd:short, xsd:byte,
+/// xsd:nonNegativeInteger, xsd:positiveInteger, xsd:negativeInteger, xsd:nonPositiveInteger,
+/// xsd:unsignedLong/Int/Short/Byte). `local_name` is the part after the XSD namespace.
+/// Returns false for names that are not integer types.
+bool integer_in_range(std::string_view local_name, __int128 value);
+/// True if `local_name` is xsd:integer or one of the derived integer types above.
+bool is_integer_type(std::string_view local_name);
+
+// ---------------------------------------------------------------------------------------------
+// Floating point
+// ---------------------------------------------------------------------------------------------
+
+/// xsd:double / xsd:float lexical forms, including INF, +INF, -INF, NaN, "1e3", ".5", "5.".
+std::optional<double> parse_double(std::string_view lexical);
+std::optional<float> parse_float(std::string_view lexical);
+/// Form of a computed double/float as Jena prints it (check with ../shared/peers/run jena):
+/// e.g. "2.0e0", "1.5e2", "INF", "-INF", "NaN".
+std::string to_string_double(double v);
+std::string to_string_float(float v);
+
+// ---------------------------------------------------------------------------------------------
+// Booleans
+// ---------------------------------------------------------------------------------------------
+
+/// "true", "false", "1", "0".
+std::optional<bool> parse_boolean(std::string_view lexical);
+
+// ---------------------------------------------------------------------------------------------
+// Dates and times (the seven-property model of XSD 1.1)
+// ---------------------------------------------------------------------------------------------
+
+enum class TemporalKind : uint8_t {
+  DateTime, Date, Time, GYear, GYearMonth, GMonth, GMonthDay, GDay, DateTimeStamp
+};
+
+/// A date/time value. Fields a kind does not have are zero (month/day are 1-based when present).
+/// `nanosecond` holds the fraction of the second (9 digits kept; more are truncated).
+/// Years may be negative; year 0 is not allowed (XSD 1.0 rule, also in Jena) — we accept
+/// "0000" as XSD 1.1 does and treat it as 1 BCE.
+struct Temporal {
+  TemporalKind kind = TemporalKind::DateTime;
+  int64_t year = 0;
+  uint8_t month = 0;
+  uint8_t day = 0;
+  uint8_t hour = 0;
+  uint8_t minute = 0;
+  uint8_t second = 0;
+  uint32_t nanosecond = 0;
+  bool has_tz = false;
+  int16_t tz_minutes = 0;  ///< -840 .. 840 when has_tz
+};
+
+/// Parse the lexical form of `kind` (e.g. "2024-02-29", "2024-01-01T12:00:00.5+01:00",
+/// "24:00:00" is accepted for time/dateTime and normalised to 00:00:00 of the next day).
+/// Checks day-of-month against the month and leap years.
+std::optional<Temporal> parse_temporal(TemporalKind kind, std::string_view lexical);
+/// Canonical form: fraction without trailing zeros, timezone "Z" for UTC, "+hh:mm" otherwise.
+std::string to_string(const Temporal& t);
+
+/// XPath op:*-equal / op:*-less-than for two values of the same kind (Date and DateTime may not
+/// be mixed). Values without timezone are compared as if in UTC only when both lack one; a value
+/// with and one without a timezone are compared with the +14:00/-14:00 window of XSD 1.1
+/// §D.3.3: nullopt when the order is indeterminate. Returns -1, 0, 1.
+std::optional<int> compare(const Temporal& a, const Temporal& b);
+
+/// Days since 1970-01-01 of the (year, month, day) in the proleptic Gregorian calendar.
+int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
+bool is_leap_year(int64_t year);
+unsigned days_in_month(int64_t year, unsigned month);
+
+// ---------------------------------------------------------------------------------------------
+// Durations
+// ---------------------------------------------------------------------------------------------
+
+enum class DurationKind : uint8_t { Duration, YearMonth, DayTime };
+
+/// A duration as (months, seconds + nanoseconds). All non-zero parts have the same sign.
+struct Duration {
+  DurationKind kind = DurationKind::Duration;
+  int64_t months = 0;
+  int64_t seconds = 0;
+  int32_t nanoseconds = 0;  ///< same sign as seconds, |n| < 1e9
+};
+
+/// Lexical forms: "P1Y2M3DT4H5M6.5S", "-P1D", "PT0S"; yearMonthDuration allows only Y/M parts,
+/// dayTimeDuration only D/H/M/S parts.
+std::optional<Duration> parse_duration(DurationKind kind, std::string_view lexical);
+/// Canonical form (XSD 1.1): zero parts omitted; zero is "PT0S" (duration, dayTimeDuration) or
+/// "P0M" (yearMonthDuration); days/hours/minutes normalised (P1DT1H, not PT25H).
+std::string to_string(const Duration& d);
+
+/// Equality as op:duration-equal (P1Y == P12M, P1D == PT24H across subtypes).
+bool equal(const Duration& a, const Duration& b);
+/// Order for yearMonthDuration (by months) and dayTimeDuration (by seconds); for general
+/// xsd:duration values only when one of the parts is zero in both, else nullopt.
+std::optional<int> compare(const Duration& a, const Duration& b);
+
+std::optional<Duration> add(const Duration& a, const Duration& b);       ///< same subtype only
+std::optional<Duration> subtract(const Duration& a, const Duration& b);  ///< same subtype only
+std::optional<Duration> multiply(const Duration& d, double factor);     ///< subtypes only
+std::optional<Duration> divide(const Duration& d, double divisor);      ///< subtypes only
+std::optional<Decimal> divide(const Duration& a, const Duration& b);     ///< same subtype
+
+/// date/dateTime/time + duration (F&O 3.1 §9.7, XSD 1.1 §E.3 "Adding durations to dateTimes"):
+/// months first with day-of-month clamping (2024-01-31 + P1M = 2024-02-29), then seconds.
+/// Unlike XPath, a general xsd:duration with both month and day parts is accepted (the KIK-V
+/// queries rely on it); a time only takes the day-time part. Result keeps the kind and timezone.
+std::optional<Temporal> add(const Temporal& t, const Duration& d);
+std::optional<Temporal> subtract(const Temporal& t, const Duration& d);
+/// date - date, dateTime - dateTime, time - time → dayTimeDuration (op:subtract-dates ...).
+/// Values without a timezone are taken as UTC.
+std::optional<Duration> subtract(const Temporal& a, const Temporal& b);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// XSD whitespace "collapse": trim, and runs of whitespace to one space.
+std::string collapse_ws(std::string_view text);
+
+}  // namespace kikv::rdf::xsd
