@@ -1,0 +1,107 @@
+// The quad store: a dictionary plus three sorted permutations of (graph, subject, predicate,
+// object), all led by the graph: GSPO, GPOS and GOSP. With the graph given, every pattern with
+// any bound positions is a single range scan; without it, one scan per graph.
+//
+// Not thread-safe for writers. Cursors are invalidated by changes to the store.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <span>
+#include <vector>
+
+#include "rdf/dictionary.hpp"
+#include "rdf/quad_index.hpp"
+#include "rdf/term_id.hpp"
+
+namespace kikv::rdf {
+
+struct Quad {
+  TermId g = kDefaultGraph;
+  TermId s = kNoTerm;
+  TermId p = kNoTerm;
+  TermId o = kNoTerm;
+  friend bool operator==(const Quad&, const Quad&) = default;
+};
+
+/// A quad pattern: kNoTerm matches anything (for g: any graph, the default graph included).
+struct QuadPattern {
+  TermId g = kNoTerm;
+  TermId s = kNoTerm;
+  TermId p = kNoTerm;
+  TermId o = kNoTerm;
+};
+
+enum class Permutation : uint8_t { GSPO = 0, GPOS = 1, GOSP = 2 };
+
+class QuadStore {
+ public:
+  QuadStore() = default;
+  QuadStore(const QuadStore&) = delete;
+  QuadStore& operator=(const QuadStore&) = delete;
+
+  Dictionary& dictionary() { return dict_; }
+  const Dictionary& dictionary() const { return dict_; }
+
+  uint64_t size() const { return index_[0].size(); }
+  bool contains(const Quad& q) const;
+  bool insert(const Quad& q);
+  bool erase(const Quad& q);
+  /// Bulk paths: sort, dedupe and merge. The vector is consumed (reordered).
+  /// Return the number of quads actually added / removed.
+  uint64_t insert_batch(std::vector<Quad>& quads);
+  uint64_t erase_batch(std::vector<Quad>& quads);
+  /// Removes every quad (the dictionary keeps its terms).
+  void clear();
+  /// Removes the quads of one graph; returns how many.
+  uint64_t clear_graph(TermId graph);
+
+  /// Iterates the quads matching a pattern, graph by graph.
+  class Cursor {
+   public:
+    bool next(Quad& out);
+
+   private:
+    friend class QuadStore;
+    void open_graph();
+    const QuadStore* store_ = nullptr;
+    Permutation perm_ = Permutation::GSPO;
+    Key prefix_{};
+    int prefix_len_ = 0;
+    std::vector<TermId> graphs_;  ///< graphs still to scan when the pattern's graph is open
+    size_t next_graph_ = 0;
+    QuadIndex::Cursor cursor_;
+    bool open_ = false;
+  };
+  Cursor scan(const QuadPattern& pattern) const;
+
+  /// Exact number of quads matching a pattern (O(log n) per graph scanned).
+  uint64_t count(const QuadPattern& pattern) const;
+
+  /// Graph names with at least one quad, in id order; the default graph (kDefaultGraph) is
+  /// included only if `with_default` and it is not empty.
+  std::vector<TermId> graphs(bool with_default = false) const;
+  uint64_t graph_size(TermId graph) const;
+
+  struct MemoryStats {
+    size_t index_bytes = 0;
+    size_t dictionary_bytes = 0;
+    size_t total() const { return index_bytes + dictionary_bytes; }
+  };
+  MemoryStats memory() const;
+
+  /// Which permutation answers a pattern, and with how long a key prefix.
+  static Permutation choose(const QuadPattern& p, int& prefix_len);
+  static Key to_key(Permutation perm, const Quad& q);
+  static Quad from_key(Permutation perm, const Key& k);
+
+ private:
+  void count_graph(TermId g, int64_t delta);
+
+  Dictionary dict_;
+  std::array<QuadIndex, 3> index_;
+  std::map<TermId, uint64_t> graph_sizes_;
+};
+
+}  // namespace kikv::rdf
