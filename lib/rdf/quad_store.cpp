@@ -47,6 +47,65 @@ Permutation QuadStore::choose(const QuadPattern& p, int& prefix_len) {
   return perm;
 }
 
+void QuadStore::changed() {
+  std::lock_guard lock(stats_mutex_);
+  predicate_stats_.clear();
+  global_stats_.reset();
+}
+
+QuadStore::PredicateStats QuadStore::predicate_stats(TermId predicate) const {
+  {
+    std::lock_guard lock(stats_mutex_);
+    auto it = predicate_stats_.find(predicate);
+    if (it != predicate_stats_.end()) return it->second;
+  }
+  // POS order: objects arrive sorted per graph (count changes); subjects need a set.
+  PredicateStats st;
+  std::unordered_map<TermId, char> subjects;
+  for (const auto& [g, n] : graph_sizes_) {
+    auto c = index_[1].scan(Key{g, predicate, 0, 0}, 2);
+    Key k;
+    TermId last_o = kNoTerm;
+    while (c.next(k)) {
+      ++st.triples;
+      if (k[2] != last_o) {
+        ++st.objects;
+        last_o = k[2];
+      }
+      subjects.emplace(k[3], 0);
+    }
+  }
+  st.subjects = subjects.size();
+  std::lock_guard lock(stats_mutex_);
+  predicate_stats_[predicate] = st;
+  return st;
+}
+
+QuadStore::PredicateStats QuadStore::global_stats() const {
+  {
+    std::lock_guard lock(stats_mutex_);
+    if (global_stats_) return *global_stats_;
+  }
+  PredicateStats st;
+  st.triples = size();
+  for (int perm : {0, 2}) {  // GSPO counts subjects, GOSP objects (sorted per graph)
+    for (const auto& [g, n] : graph_sizes_) {
+      auto c = index_[static_cast<size_t>(perm)].scan(Key{g, 0, 0, 0}, 1);
+      Key k;
+      TermId last = kNoTerm;
+      while (c.next(k)) {
+        if (k[1] != last) {
+          (perm == 0 ? st.subjects : st.objects)++;
+          last = k[1];
+        }
+      }
+    }
+  }
+  std::lock_guard lock(stats_mutex_);
+  global_stats_ = st;
+  return st;
+}
+
 void QuadStore::count_graph(TermId g, int64_t delta) {
   auto it = graph_sizes_.try_emplace(g, 0).first;
   it->second = static_cast<uint64_t>(static_cast<int64_t>(it->second) + delta);
@@ -62,6 +121,7 @@ bool QuadStore::insert(const Quad& q) {
   index_[1].insert(to_key(Permutation::GPOS, q));
   index_[2].insert(to_key(Permutation::GOSP, q));
   count_graph(q.g, 1);
+  changed();
   return true;
 }
 
@@ -70,6 +130,7 @@ bool QuadStore::erase(const Quad& q) {
   index_[1].erase(to_key(Permutation::GPOS, q));
   index_[2].erase(to_key(Permutation::GOSP, q));
   count_graph(q.g, -1);
+  changed();
   return true;
 }
 
@@ -116,6 +177,7 @@ uint64_t QuadStore::insert_batch(std::vector<Quad>& quads) {
     count_graph(quads[i].g, static_cast<int64_t>(j - i));
     i = j;
   }
+  changed();
   return added;
 }
 
@@ -133,12 +195,14 @@ uint64_t QuadStore::erase_batch(std::vector<Quad>& quads) {
   index_[1].erase_sorted(pos_keys);
   index_[2].erase_sorted(osp_keys);
   for (const Quad& q : quads) count_graph(q.g, -1);
+  changed();
   return removed;
 }
 
 void QuadStore::clear() {
   for (QuadIndex& idx : index_) idx.clear();
   graph_sizes_.clear();
+  changed();
 }
 
 uint64_t QuadStore::clear_graph(TermId graph) {

@@ -8,6 +8,9 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <mutex>
+#include <unordered_map>
 #include <span>
 #include <vector>
 
@@ -84,6 +87,15 @@ class QuadStore {
   std::vector<TermId> graphs(bool with_default = false) const;
   uint64_t graph_size(TermId graph) const;
 
+  /// Distinct-value statistics for join ordering, computed on first use and cached until the
+  /// store changes. Thread-safe.
+  struct PredicateStats {
+    uint64_t triples = 0, subjects = 0, objects = 0;
+  };
+  PredicateStats predicate_stats(TermId predicate) const;
+  /// The same over all predicates: distinct subjects and objects of the whole store.
+  PredicateStats global_stats() const;
+
   struct MemoryStats {
     size_t index_bytes = 0;
     size_t dictionary_bytes = 0;
@@ -98,10 +110,14 @@ class QuadStore {
 
  private:
   void count_graph(TermId g, int64_t delta);
+  void changed();
 
   Dictionary dict_;
   std::array<QuadIndex, 3> index_;
   std::map<TermId, uint64_t> graph_sizes_;
+  mutable std::mutex stats_mutex_;
+  mutable std::unordered_map<TermId, PredicateStats> predicate_stats_;
+  mutable std::optional<PredicateStats> global_stats_;
 };
 
 }  // namespace kikv::rdf
