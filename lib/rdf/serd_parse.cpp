@@ -69,6 +69,7 @@ struct Context {
   std::optional<SyntaxError> syntax_error;
   std::exception_ptr exception;
   std::string undefined_prefix;  ///< set when a prefixed name had no @prefix
+  bool surrogate = false;        ///< a \u escape named a UTF-16 surrogate (not a character)
   // Scratch for resolved node strings, one per position so none overwrites another.
   std::string buf[5];
 
@@ -103,8 +104,25 @@ struct Context {
     return true;
   }
 
+  /// Serd turns "\ud800" into the bytes of a surrogate code point; RDF forbids them.
+  bool check_chars(std::string_view s) {
+    for (size_t i = s.find('\xED'); i != std::string_view::npos; i = s.find('\xED', i + 1)) {
+      if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
+        surrogate = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool node(const SerdNode* n, const SerdNode* datatype, const SerdNode* lang, int slot,
             NodeView& out) {
+    if (!node_unchecked(n, datatype, lang, slot, out)) return false;
+    return check_chars(out.value);
+  }
+
+  bool node_unchecked(const SerdNode* n, const SerdNode* datatype, const SerdNode* lang, int slot,
+                      NodeView& out) {
     out = NodeView{};
     switch (n->type) {
       case SERD_URI:
@@ -213,6 +231,27 @@ std::pair<uint64_t, uint64_t> find_token(std::string_view text, std::string_view
   return {0, 0};
 }
 
+/// Position of the first \u or \U escape of a surrogate (U+D800..U+DFFF).
+std::pair<uint64_t, uint64_t> find_surrogate_escape(std::string_view text) {
+  uint64_t line = 1, col = 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
+      size_t j = i + 2;
+      if (text[i + 1] == 'U') j += 4;  // \U0000D800
+      if (j + 1 < text.size() && (text[j] == 'd' || text[j] == 'D') &&
+          std::strchr("89abcdefABCDEF", text[j + 1]) != nullptr)
+        return {line, col};
+    }
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {0, 0};
+}
+
 std::string read_whole_file(const std::string& path) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (!f) return {};
@@ -274,6 +313,11 @@ void parse(const Source& source, Syntax syntax, const LoadOptions& options, cons
   }
 
   if (ctx.exception) std::rethrow_exception(ctx.exception);
+  if (ctx.surrogate) {
+    const std::string text = source.path ? read_whole_file(*source.path) : std::string(source.text);
+    auto [line, col] = find_surrogate_escape(text);
+    throw SyntaxError("escape names a UTF-16 surrogate, which is not a character", source.name, line, col);
+  }
   if (!ctx.undefined_prefix.empty()) {
     const std::string text = source.path ? read_whole_file(*source.path) : std::string(source.text);
     auto [line, col] = find_token(text, ctx.undefined_prefix);

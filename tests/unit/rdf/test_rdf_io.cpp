@@ -23,7 +23,7 @@ struct TempDir {
   std::filesystem::path path;
   TempDir() {
     path = std::filesystem::temp_directory_path() /
-           ("kikv-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+           (std::string("kikv-test-") + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     std::filesystem::create_directories(path);
   }
   ~TempDir() { std::filesystem::remove_all(path); }
@@ -195,8 +195,8 @@ TEST_CASE("gzip-compressed files load transparently", "[rdf][io]") {
   gzFile f = gzopen(path.c_str(), "wb");
   REQUIRE(f);
   for (int i = 0; i < 1000; ++i) {
-    const std::string line = "<http://example.org/s" + std::to_string(i) + "> <http://example.org/p> " +
-                             std::to_string(i) + " .\n";
+    const std::string line = std::string("<http://example.org/s") + std::to_string(i) + "> <http://example.org/p> \"" +
+                             std::to_string(i) + "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
     gzwrite(f, line.data(), static_cast<unsigned>(line.size()));
   }
   gzclose(f);
@@ -218,7 +218,7 @@ TEST_CASE("relative IRIs in files resolve against the file's IRI", "[rdf][io]") 
 
 TEST_CASE("a 100 MB literal loads and round-trips", "[rdf][io][big]") {
   std::string big(100u << 20, 'x');
-  std::string doc = "<http://a> <http://b> \"" + big + "\" .\n";
+  std::string doc = std::string("<http://a> <http://b> \"") + big + "\" .\n";
   QuadStore store;
   LoadOptions nt;
   nt.syntax = Syntax::NTriples;
