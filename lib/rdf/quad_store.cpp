@@ -145,46 +145,62 @@ std::vector<Key> sorted_keys(const std::vector<Quad>& quads, Permutation perm) {
   return keys;
 }
 
+std::vector<Key> sorted_unique_keys(const std::vector<Quad>& quads, Permutation perm) {
+  std::vector<Key> keys = sorted_keys(quads, perm);
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 }  // namespace
 
 uint64_t QuadStore::insert_batch(std::vector<Quad>& quads) {
   if (quads.empty()) return 0;
+  if (size() == 0) {
+    // Into an empty store everything is new: the three permutations are sorted (and
+    // deduplicated) independently, in parallel.
+    std::vector<Key> keys[3];
+    std::thread pos([&] { keys[1] = sorted_unique_keys(quads, Permutation::GPOS); });
+    std::thread osp([&] { keys[2] = sorted_unique_keys(quads, Permutation::GOSP); });
+    keys[0] = sorted_unique_keys(quads, Permutation::GSPO);
+    pos.join();
+    osp.join();
+    for (int i = 0; i < 3; ++i) index_[i].insert_sorted(keys[i]);
+    count_runs(keys[0]);
+    changed();
+    return keys[0].size();
+  }
   // GSPO first: it tells which quads are new. The other two permutations only get those, and
   // are sorted on two threads.
-  std::vector<Key> keys = sorted_keys(quads, Permutation::GSPO);
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<Key> keys = sorted_unique_keys(quads, Permutation::GSPO);
   std::vector<Key> fresh;
-  const bool was_empty = size() == 0;
-  const uint64_t added = index_[0].insert_sorted(keys, was_empty ? nullptr : &fresh);
+  const uint64_t added = index_[0].insert_sorted(keys, &fresh);
   if (added == 0) return 0;
-  if (!was_empty) {
-    quads.clear();
-    for (const Key& k : fresh) quads.push_back(from_key(Permutation::GSPO, k));
-  } else {
-    quads.clear();
-    for (const Key& k : keys) quads.push_back(from_key(Permutation::GSPO, k));
-  }
+  quads.clear();
+  for (const Key& k : fresh) quads.push_back(from_key(Permutation::GSPO, k));
   std::vector<Key> pos_keys;
   std::thread sorter([&] { pos_keys = sorted_keys(quads, Permutation::GPOS); });
   std::vector<Key> osp_keys = sorted_keys(quads, Permutation::GOSP);
   sorter.join();
   index_[1].insert_sorted(pos_keys);
   index_[2].insert_sorted(osp_keys);
-  // quads is in GSPO order: count runs per graph.
-  for (size_t i = 0; i < quads.size();) {
-    size_t j = i;
-    while (j < quads.size() && quads[j].g == quads[i].g) ++j;
-    count_graph(quads[i].g, static_cast<int64_t>(j - i));
-    i = j;
-  }
+  count_runs(fresh);
   changed();
   return added;
 }
 
+void QuadStore::count_runs(const std::vector<Key>& gspo) {
+  // Keys in GSPO order: the graph leads, so each graph is one run.
+  for (size_t i = 0; i < gspo.size();) {
+    size_t j = i;
+    while (j < gspo.size() && gspo[j][0] == gspo[i][0]) ++j;
+    count_graph(gspo[i][0], static_cast<int64_t>(j - i));
+    i = j;
+  }
+}
+
 uint64_t QuadStore::erase_batch(std::vector<Quad>& quads) {
   if (quads.empty()) return 0;
-  std::vector<Key> keys = sorted_keys(quads, Permutation::GSPO);
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<Key> keys = sorted_unique_keys(quads, Permutation::GSPO);
   std::vector<Key> gone;
   const uint64_t removed = index_[0].erase_sorted(keys, &gone);
   if (removed == 0) return 0;

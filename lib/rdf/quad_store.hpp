@@ -110,6 +110,7 @@ class QuadStore {
 
  private:
   void count_graph(TermId g, int64_t delta);
+  void count_runs(const std::vector<Key>& gspo_keys);
   void changed();
 
   Dictionary dict_;

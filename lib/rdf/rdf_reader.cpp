@@ -28,7 +28,7 @@ class StoreSink {
 
   void operator()(const detail::NodeView* g, const detail::NodeView& s,
                   const detail::NodeView& p, const detail::NodeView& o) {
-    quads_.push_back(Quad{g ? id(*g) : default_graph_, id(s), id(p), id(o)});
+    quads_.push_back(Quad{g ? id(*g, &last_[0]) : default_graph_, id(s, &last_[1]), id(p, &last_[2]), id(o)});
   }
 
   LoadStats commit() {
@@ -41,9 +41,23 @@ class StoreSink {
   void rollback() { dict_.rollback(mark_); }
 
  private:
-  TermId id(const detail::NodeView& n) {
+  /// Subjects and predicates repeat in runs (N-Triples sorted by subject, Turtle's ';'): the
+  /// last IRI seen in a position is remembered to skip the dictionary lookup.
+  struct LastIri {
+    std::string value;
+    TermId id = kNoTerm;
+  };
+
+  TermId iri(std::string_view value, LastIri& last) {
+    if (last.id != kNoTerm && value == last.value) return last.id;
+    last.id = dict_.intern_iri(value);
+    last.value.assign(value);
+    return last.id;
+  }
+
+  TermId id(const detail::NodeView& n, LastIri* last = nullptr) {
     switch (n.kind) {
-      case TermKind::Iri: return dict_.intern_iri(n.value);
+      case TermKind::Iri: return last ? iri(n.value, *last) : dict_.intern_iri(n.value);
       case TermKind::Blank: {
         auto [it, added] = blanks_.try_emplace(std::string(n.value), kNoTerm);
         if (added) it->second = dict_.new_blank();
@@ -63,6 +77,7 @@ class StoreSink {
   TermId default_graph_ = kDefaultGraph;
   std::vector<Quad> quads_;
   std::unordered_map<std::string, TermId> blanks_;
+  LastIri last_[3];
 };
 
 LoadStats load(QuadStore& store, const detail::Source& source, Syntax syntax,

@@ -21,7 +21,7 @@ uint64_t StringTable::hash(std::string_view bytes) {
 }
 
 bool StringTable::slot_matches(uint64_t slot, uint64_t h, std::string_view bytes) const {
-  if ((slot >> kIndexBits) != (h >> kIndexBits)) return false;
+  if ((slot & ~kIndexMask) != tag(h)) return false;
   return get((slot & kIndexMask) - 1) == bytes;
 }
 
@@ -43,7 +43,7 @@ uint64_t StringTable::intern(std::string_view bytes) {
     if (slot_matches(slot, h, bytes)) return (slot & kIndexMask) - 1;
   }
   const uint64_t index = append(bytes);
-  slots_[i] = (h & ~kIndexMask) | (index + 1);
+  slots_[i] = tag(h) | (index + 1);
   if ((offsets_.size() + 1) * 10 > slots_.size() * 7) grow();
   return index;
 }
@@ -79,16 +79,24 @@ std::string_view StringTable::get(uint64_t index) const {
 void StringTable::insert_slot(uint64_t h, uint64_t index) {
   size_t i = home(h);
   while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
-  slots_[i] = (h & ~kIndexMask) | (index + 1);
+  slots_[i] = tag(h) | (index + 1);
 }
 
 void StringTable::grow() {
   std::vector<uint64_t> old(slots_.size() * 2, 0);
   old.swap(slots_);
+  const bool tag_is_home = slots_.size() <= (size_t{1} << 24);
   for (uint64_t slot : old) {
     if (slot == 0) continue;
-    const uint64_t index = (slot & kIndexMask) - 1;
-    insert_slot(hash(get(index)), index);
+    if (tag_is_home) {
+      // The tag holds the home slot's bits: re-place the slot as it is.
+      size_t i = static_cast<size_t>(slot >> kIndexBits) & (slots_.size() - 1);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = slot;
+    } else {
+      const uint64_t index = (slot & kIndexMask) - 1;
+      insert_slot(hash(get(index)), index);
+    }
   }
 }
 

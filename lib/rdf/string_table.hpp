@@ -39,6 +39,7 @@ class StringTable {
   void grow();
   bool slot_matches(uint64_t slot, uint64_t hash, std::string_view bytes) const;
   size_t home(uint64_t hash) const { return static_cast<size_t>(hash) & (slots_.size() - 1); }
+  static uint64_t tag(uint64_t hash) { return (hash & 0xffffff) << kIndexBits; }
 
   struct Chunk {
     std::unique_ptr<char[]> data;
@@ -48,7 +49,9 @@ class StringTable {
   std::vector<Chunk> chunks_;
   /// Per string: chunk number (high 24 bits) and position in the chunk (low 40 bits).
   std::vector<uint64_t> offsets_;
-  /// 0 = empty; else hash tag (high 24 bits) | (index + 1) (low 40 bits).
+  /// 0 = empty; else tag (high 24 bits) | (index + 1) (low 40 bits). The tag is the hash's low
+  /// 24 bits, which are also the home slot's bits while the table has at most 2^24 slots, so
+  /// growing needs no hashing (and no reading of strings) until then.
   std::vector<uint64_t> slots_;
 };
 
