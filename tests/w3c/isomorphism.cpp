@@ -32,7 +32,10 @@ bool has_blank(const TermQuad& q) {
 
 std::string show(const TermQuad& q) {
   std::string s = to_ntriples(q.s) + " " + to_ntriples(q.p) + " " + to_ntriples(q.o);
-  if (q.g) s += " " + to_ntriples(*q.g);
+  if (q.g) {
+    s += " ";
+    s += to_ntriples(*q.g);
+  }
   return s + " .";
 }
 
@@ -74,7 +77,7 @@ class Matcher {
     auto k = [&](const Term& t) {
       if (t.is_blank() && map) {
         auto it = map->find(t.value);
-        return it == map->end() ? std::string("?") : "_:" + it->second;
+        return it == map->end() ? std::string("?") : std::string("_:") + it->second;
       }
       return node_key(t);
     };
@@ -149,14 +152,14 @@ std::optional<std::string> compare_datasets(const std::vector<TermQuad>& expecte
                                             const std::vector<TermQuad>& actual_in) {
   const auto expected = normalise(expected_in), actual = normalise(actual_in);
   if (expected.size() != actual.size())
-    return "expected " + std::to_string(expected.size()) + " statements, got " + std::to_string(actual.size());
+    return std::string("expected ") + std::to_string(expected.size()) + " statements, got " + std::to_string(actual.size());
   std::vector<TermQuad> eg, ag, eb, ab;
   for (const auto& q : expected) (has_blank(q) ? eb : eg).push_back(q);
   for (const auto& q : actual) (has_blank(q) ? ab : ag).push_back(q);
   for (size_t i = 0; i < std::max(eg.size(), ag.size()); ++i) {
-    if (i >= eg.size()) return "unexpected " + show(ag[i]);
-    if (i >= ag.size()) return "missing " + show(eg[i]);
-    if (show(eg[i]) != show(ag[i])) return "expected " + show(eg[i]) + " got " + show(ag[i]);
+    if (i >= eg.size()) return std::string("unexpected ") + show(ag[i]);
+    if (i >= ag.size()) return std::string("missing ") + show(eg[i]);
+    if (show(eg[i]) != show(ag[i])) return std::string("expected ") + show(eg[i]) + " got " + show(ag[i]);
   }
   if (eb.size() != ab.size()) return std::string("different number of statements with blank nodes");
   if (!Matcher(eb, ab).run()) return std::string("statements with blank nodes do not match");
