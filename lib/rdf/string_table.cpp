@@ -1,6 +1,7 @@
 #include "rdf/string_table.hpp"
 
 #include <cstring>
+#include <algorithm>
 #include <functional>
 
 #include "rdf/error.hpp"
@@ -8,7 +9,7 @@
 
 namespace kikv::rdf {
 
-StringTable::StringTable() : slots_(1024, 0) {}
+StringTable::StringTable() : slots_(64, 0) {}
 
 uint64_t StringTable::hash(std::string_view bytes) {
   // libstdc++'s string hash (Murmur-based); mixed once more so the low bits used for the home
@@ -54,7 +55,8 @@ uint64_t StringTable::append(std::string_view bytes) {
   if (chunks_.empty() || chunks_.back().capacity - chunks_.back().used < need) {
     // Large strings get a chunk of their own so chunks stay mostly full.
     Chunk c;
-    c.capacity = need > kChunkSize / 4 ? need : kChunkSize;
+    const size_t normal = chunks_.empty() ? kFirstChunk : std::min(kChunkSize, chunks_.back().capacity * 2);
+    c.capacity = need > normal / 4 ? std::max(need, normal) : normal;
     c.data.reset(new char[c.capacity]);
     chunks_.push_back(std::move(c));
   }

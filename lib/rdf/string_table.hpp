@@ -30,6 +30,8 @@ class StringTable {
   static uint64_t hash(std::string_view bytes);
 
  private:
+  /// Chunks grow from kFirstChunk to kChunkSize, so that small tables stay small.
+  static constexpr size_t kFirstChunk = size_t{1} << 12;
   static constexpr size_t kChunkSize = size_t{1} << 20;
   static constexpr unsigned kIndexBits = 40;
   static constexpr uint64_t kIndexMask = (uint64_t{1} << kIndexBits) - 1;
