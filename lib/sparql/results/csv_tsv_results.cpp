@@ -211,7 +211,7 @@ class TsvWriter final : public ResultWriter {
     line_ += '\n';
     put(line_);
   }
-  void do_row(std::span<const std::optional<rdf::Term>> values) override {
+  void do_row(std::span<const rdf::Term* const> values) override {
     line_.clear();
     for (size_t i = 0; i < values.size(); ++i) {
       if (i > 0) line_ += '\t';
@@ -251,7 +251,7 @@ class CsvWriter final : public ResultWriter {
     line_ += "\r\n";
     put(line_);
   }
-  void do_row(std::span<const std::optional<rdf::Term>> values) override {
+  void do_row(std::span<const rdf::Term* const> values) override {
     line_.clear();
     for (size_t i = 0; i < values.size(); ++i) {
       if (i > 0) line_ += ',';

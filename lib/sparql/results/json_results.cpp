@@ -78,7 +78,7 @@ class JsonWriter final : public ResultWriter {
     put(buf_);
   }
 
-  void do_row(std::span<const std::optional<rdf::Term>> values) override {
+  void do_row(std::span<const rdf::Term* const> values) override {
     buf_ = rows_ == 0 ? "\n{" : ",\n{";
     ++rows_;
     bool first = true;

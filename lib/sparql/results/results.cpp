@@ -106,6 +106,12 @@ void ResultWriter::begin(std::span<const std::string> variables) {
 }
 
 void ResultWriter::row(std::span<const std::optional<rdf::Term>> values) {
+  pointers_.clear();
+  for (const std::optional<rdf::Term>& v : values) pointers_.push_back(v ? &*v : nullptr);
+  row(std::span<const rdf::Term* const>(pointers_));
+}
+
+void ResultWriter::row(std::span<const rdf::Term* const> values) {
   if (state_ != State::InTable) throw MisuseError("result writer: row() outside begin()/end()");
   if (values.size() != variables_.size())
     throw RangeError("result writer: row has " + std::to_string(values.size()) +

@@ -126,6 +126,9 @@ class ResultWriter {
   void begin(std::span<const std::string> variables);
   /// One solution: values.size() must equal the number of variables (RangeError otherwise).
   void row(std::span<const std::optional<rdf::Term>> values);
+  /// The same with borrowed terms, nullptr for unbound: lets a caller that holds its terms
+  /// elsewhere (a dictionary) write a row without copying them.
+  void row(std::span<const rdf::Term* const> values);
   /// Finishes the table and flushes.
   void end();
   /// Writes a complete ASK result and flushes. Only on a fresh writer.
@@ -137,7 +140,8 @@ class ResultWriter {
   ResultWriter(Format format, Sink sink, const WriteOptions& options);
 
   virtual void do_begin() = 0;
-  virtual void do_row(std::span<const std::optional<rdf::Term>> values) = 0;
+  /// values.size() == variables().size(); nullptr for unbound.
+  virtual void do_row(std::span<const rdf::Term* const> values) = 0;
   virtual void do_end() = 0;
   virtual void do_boolean(bool value) = 0;
 
@@ -165,6 +169,7 @@ class ResultWriter {
   State state_ = State::Fresh;
   std::vector<std::string> variables_;
   std::string out_;
+  std::vector<const rdf::Term*> pointers_;
   std::unordered_map<std::string, std::string> blank_map_;
 };
 

@@ -82,7 +82,7 @@ class XmlWriter final : public ResultWriter {
     put(buf_);
   }
 
-  void do_row(std::span<const std::optional<rdf::Term>> values) override {
+  void do_row(std::span<const rdf::Term* const> values) override {
     buf_ = "    <result>\n";
     for (size_t i = 0; i < values.size(); ++i) {
       if (!values[i]) continue;

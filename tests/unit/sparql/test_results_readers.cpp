@@ -2,6 +2,8 @@
 // strictness with positions, the RDF result-set vocabulary.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "rdf/error.hpp"
 #include "results_support.hpp"
 
@@ -410,4 +412,46 @@ TEST_CASE("RDF/XML result sets", "[sparql][results]") {
   CHECK_THROWS_AS(res::read_rdf_xml("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
                                     "<rdf:Description><p:x xmlns:p='http://p/' rdf:parseType='Literal'/></rdf:Description></rdf:RDF>"),
                   kikv::UnsupportedError);
+}
+
+TEST_CASE("readers fail on damaged documents with kikv errors only", "[sparql][results]") {
+  // Random byte edits of valid documents: each either reads or throws a kikv::Error (never
+  // another exception type, never a crash; run under the sanitizers to check memory safety).
+  std::mt19937 rng(7);
+  res::WriteOptions keep;
+  keep.blank_labels = res::BlankLabels::Keep;
+  const char alphabet[] = "<>&;\"'\\\t\n\r,?_:#{}[]@^ ax0.-\x01\xC3\xFF";
+  for (Format f : {Format::Json, Format::Xml, Format::Csv, Format::Tsv}) {
+    const std::string doc = res::to_string(tricky_table(), f, keep);
+    std::uniform_int_distribution<size_t> where(0, doc.size() - 1);
+    std::uniform_int_distribution<size_t> what(0, sizeof alphabet - 2);
+    std::uniform_int_distribution<int> how(0, 2);
+    for (int n = 0; n < 400; ++n) {
+      std::string d = doc;
+      for (int edits = 1 + n % 3; edits > 0; --edits) {
+        const size_t at = where(rng) % d.size();
+        switch (how(rng)) {
+          case 0: d[at] = alphabet[what(rng)]; break;
+          case 1: d.erase(at, 1 + at % 7); break;
+          default: d.insert(at, 1, alphabet[what(rng)]);
+        }
+        if (d.empty()) d = "x";
+      }
+      INFO(res::file_extension(f) << " document: " << d);
+      try {
+        const ResultTable t = res::read(d, f);
+        if (t.kind == ResultKind::Bindings) {
+          for (const auto& row : t.rows) CHECK(row.size() == t.variables.size());
+        }
+      } catch (const kikv::Error&) {
+        // expected for most edits
+      } catch (const std::exception& e) {
+        FAIL("non-kikv exception: " << e.what());
+      }
+    }
+  }
+  // read_file: unreadable and unsupported files.
+  CHECK_THROWS_AS(res::read_file("/nonexistent/x.srx"), kikv::IoError);
+  CHECK_THROWS_AS(res::read_file((data_dir() / "jena-q3.ttl").string()), kikv::UnsupportedError);
+  CHECK(res::read_file((data_dir() / "jena-q3.srx").string()).rows.size() == 16);
 }

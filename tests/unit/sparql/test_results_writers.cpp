@@ -242,6 +242,18 @@ TEST_CASE("streaming writer: sink, buffering and misuse", "[sparql][results]") {
     std::ostringstream os;
     res::write(t, f, os);
     CHECK(os.str() == collected);
+
+    // Borrowed terms (nullptr = unbound) give the same bytes.
+    std::ostringstream borrowed;
+    auto bw = res::make_writer(f, borrowed);
+    bw->begin(t.variables);
+    for (const auto& r : t.rows) {
+      std::vector<const Term*> ptrs;
+      for (const auto& v : r) ptrs.push_back(v ? &*v : nullptr);
+      bw->row(std::span<const Term* const>(ptrs));
+    }
+    bw->end();
+    CHECK(borrowed.str() == collected);
   }
 
   auto w = res::make_writer(Format::Tsv, [](std::string_view) {});
