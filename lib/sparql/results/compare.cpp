@@ -397,7 +397,12 @@ class Matcher {
   Matcher(const std::vector<Group>& eg, const std::vector<Group>& ag, const std::vector<uint32_t>& ec,
           const std::vector<uint32_t>& ac, uint64_t max_steps)
       : eg_(eg), ag_(ag), ec_(ec), ac_(ac), max_steps_(max_steps),
-        phi_(ec.size(), -1), psi_(ac.size(), -1), used_(ag.size(), false), matched_(eg.size(), false) {
+        phi_(ec.size(), -1), psi_(ac.size(), -1), used_(ag.size(), false), slot_(eg.size()) {
+    unmatched_.reserve(eg.size());
+    for (size_t i = 0; i < eg.size(); ++i) {
+      slot_[i] = i;
+      unmatched_.push_back(i);
+    }
     // Static candidates: same shape, same multiplicity, same colours, same equality pattern.
     candidates_.resize(eg.size());
     std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>> by_shape;
@@ -476,14 +481,19 @@ class Matcher {
   }
 
   /// The unmatched expected group with the fewest consistent candidates; false if one has none.
+  /// Stops at the first group with a single option (forced); as matched groups are swap-removed
+  /// from the front of the list, long chains of forced matches cost about O(1) each.
   bool choose(size_t& group, std::vector<uint32_t>& options) {
     size_t best = SIZE_MAX;
     std::vector<uint32_t> opts;
-    for (size_t i = 0; i < eg_.size(); ++i) {
-      if (matched_[i]) continue;
+    for (size_t k = 0; k < unmatched_.size(); ++k) {
+      const size_t i = unmatched_[k];
       opts.clear();
       for (uint32_t j : candidates_[i]) {
-        if (!used_[j] && consistent(eg_[i].row, ag_[j].row)) opts.push_back(j);
+        if (!used_[j] && consistent(eg_[i].row, ag_[j].row)) {
+          opts.push_back(j);
+          if (opts.size() >= best) break;  // cannot beat the best so far
+        }
       }
       if (opts.empty()) return false;
       if (opts.size() < best) {
@@ -494,6 +504,19 @@ class Matcher {
       }
     }
     return best != SIZE_MAX;
+  }
+
+  void remove_unmatched(size_t i) {
+    const size_t k = slot_[i];
+    const size_t last = unmatched_.back();
+    unmatched_[k] = last;
+    slot_[last] = k;
+    unmatched_.pop_back();
+  }
+
+  void add_unmatched(size_t i) {
+    slot_[i] = unmatched_.size();
+    unmatched_.push_back(i);
   }
 
   bool apply(size_t i, uint32_t j, std::vector<uint32_t>& bound) {
@@ -511,7 +534,7 @@ class Matcher {
       }
     }
     used_[j] = true;
-    matched_[i] = true;
+    remove_unmatched(i);
     return true;
   }
 
@@ -522,7 +545,7 @@ class Matcher {
     }
     bound.clear();
     used_[j] = false;
-    matched_[i] = false;
+    add_unmatched(i);
   }
 
   const std::vector<Group>& eg_;
@@ -532,7 +555,9 @@ class Matcher {
   uint64_t max_steps_;
   uint64_t steps_ = 0;
   std::vector<int64_t> phi_, psi_;
-  std::vector<bool> used_, matched_;
+  std::vector<bool> used_;
+  std::vector<size_t> unmatched_;  // expected groups not matched yet (order: heuristic only)
+  std::vector<size_t> slot_;       // position of each group in unmatched_
   std::vector<std::vector<uint32_t>> candidates_;
 };
 
