@@ -47,6 +47,7 @@ void check_round_trips(const ResultTable& t) {
 TEST_CASE("read every results file of the W3C SPARQL suites", "[sparql][results][w3c]") {
   if (!w3c_sparql_dir()) {
     WARN("skipped: no W3C test suites under " KIKV_SHARED_DIR "/w3c-rdf-tests/sparql");
+    SUCCEED("skipped");  // ctest runs with --warn NoAssertions
     return;
   }
   std::map<std::string, size_t> counts;
@@ -90,6 +91,7 @@ TEST_CASE("read every results file of the W3C SPARQL suites", "[sparql][results]
 TEST_CASE("csv-tsv-res expectations match the results they describe", "[sparql][results][w3c]") {
   if (!w3c_sparql_dir()) {
     WARN("skipped: no W3C test suites under " KIKV_SHARED_DIR "/w3c-rdf-tests/sparql");
+    SUCCEED("skipped");  // ctest runs with --warn NoAssertions
     return;
   }
   const fs::path dir = *w3c_sparql_dir() / "sparql11" / "csv-tsv-res";
