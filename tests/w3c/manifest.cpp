@@ -136,10 +136,12 @@ std::map<std::string, std::string> read_known_failures(const std::string& path) 
   for (std::string line; std::getline(in, line);) {
     const size_t start = line.find_first_not_of(" \t");
     if (start == std::string::npos || line[start] == '#') continue;
-    const size_t hash = line.find('#', start);
+    // A comment starts at a '#' after whitespace (test names contain '#' fragments).
+    size_t hash = line.find(" #", start);
+    if (hash == std::string::npos) hash = line.find("\t#", start);
     std::string iri = line.substr(start, hash == std::string::npos ? std::string::npos : hash - start);
     while (!iri.empty() && (iri.back() == ' ' || iri.back() == '\t')) iri.pop_back();
-    out[iri] = hash == std::string::npos ? "" : line.substr(hash + 1);
+    out[iri] = hash == std::string::npos ? "" : line.substr(hash + 2);
   }
   return out;
 }
