@@ -116,7 +116,7 @@ int run_redland(const char* path) {
   librdf_world_open(world);
   // The in-memory hashes store with indexes, Redland's fastest indexed in-memory backend.
   librdf_storage* storage =
-      librdf_new_storage(world, "hashes", "bench", "hash-type='memory',index-predicates='yes'");
+      librdf_new_storage(world, std::getenv("KIKV_REDLAND_STORAGE") ? std::getenv("KIKV_REDLAND_STORAGE") : "hashes", "bench", std::getenv("KIKV_REDLAND_STORAGE") ? nullptr : "hash-type='memory'");
   librdf_model* model = librdf_new_model(world, storage, nullptr);
   librdf_parser* parser = librdf_new_parser(world, "ntriples", nullptr, nullptr);
   std::string uri_str = std::string("file://") + path;
