@@ -16,6 +16,11 @@
 
 namespace kikv::rdf::xsd {
 
+/// 128-bit integers (a GCC/Clang extension; `__extension__` keeps -Wpedantic quiet). Use these
+/// names instead of the keyword so that including code stays warning-free.
+__extension__ typedef __int128 int128_t;
+__extension__ typedef unsigned __int128 uint128_t;
+
 // ---------------------------------------------------------------------------------------------
 // Decimals and integers
 // ---------------------------------------------------------------------------------------------
@@ -23,7 +28,7 @@ namespace kikv::rdf::xsd {
 /// Exact decimal: value = units / 10^scale with 0 <= scale <= kMaxDecimalScale. Not normalised:
 /// parse_decimal("1.50") gives {150, 2}; use normalized() to strip trailing fraction zeros.
 struct Decimal {
-  __int128 units = 0;
+  int128_t units = 0;
   int32_t scale = 0;
 };
 inline constexpr int kMaxDecimalScale = 30;
@@ -34,7 +39,7 @@ inline constexpr int kDecimalDivisionScale = 24;
 /// lexicals. nullopt if not in the lexical space or more than 38 significant digits.
 std::optional<Decimal> parse_decimal(std::string_view lexical);
 /// xsd:integer lexical form [+-]?[0-9]+; nullopt if invalid or outside the 128-bit range.
-std::optional<__int128> parse_integer(std::string_view lexical);
+std::optional<int128_t> parse_integer(std::string_view lexical);
 /// Decimal with trailing fraction zeros removed (scale as small as possible, >= 0).
 Decimal normalized(Decimal d);
 /// Canonical form of a computed xsd:decimal as Jena prints it (XSD 1.0 canonical form):
@@ -43,9 +48,9 @@ std::string to_string(const Decimal& d);
 /// The digits exactly at d.scale ("1.50" for {150, 2}); used to round-trip lexical forms.
 std::string to_string_at_scale(const Decimal& d);
 /// Canonical xsd:integer form of a 128-bit value.
-std::string integer_to_string(__int128 v);
+std::string integer_to_string(int128_t v);
 
-Decimal decimal_from_integer(__int128 v);
+Decimal decimal_from_integer(int128_t v);
 double decimal_to_double(const Decimal& d);
 /// Exact conversion of a finite double (shortest round-trip digits); nullopt for NaN/INF or
 /// values that do not fit.
@@ -65,13 +70,13 @@ Decimal ceil(const Decimal& d);
 /// fn:round: half rounds towards positive infinity (round(-2.5) = -2).
 Decimal round(const Decimal& d);
 /// Integer division of two integers truncating towards zero (op:numeric-integer-divide).
-std::optional<__int128> integer_divide(__int128 a, __int128 b);
+std::optional<int128_t> integer_divide(int128_t a, int128_t b);
 
 /// Range check for the derived integer types (xsd:int, xsd:long, xsd:short, xsd:byte,
 /// xsd:nonNegativeInteger, xsd:positiveInteger, xsd:negativeInteger, xsd:nonPositiveInteger,
 /// xsd:unsignedLong/Int/Short/Byte). `local_name` is the part after the XSD namespace.
 /// Returns false for names that are not integer types.
-bool integer_in_range(std::string_view local_name, __int128 value);
+bool integer_in_range(std::string_view local_name, int128_t value);
 /// True if `local_name` is xsd:integer or one of the derived integer types above.
 bool is_integer_type(std::string_view local_name);
 
