@@ -25,8 +25,14 @@ __extension__ typedef unsigned __int128 uint128_t;
 // Decimals and integers
 // ---------------------------------------------------------------------------------------------
 
-/// Exact decimal: value = units / 10^scale with 0 <= scale <= kMaxDecimalScale. Not normalised:
-/// parse_decimal("1.50") gives {150, 2}; use normalized() to strip trailing fraction zeros.
+/// Exact decimal: value = units / 10^scale with 0 <= scale <= kMaxDecimalScale and
+/// |units| <= 2^127 - 1 (so negation never overflows). Not normalised: parse_decimal("1.50")
+/// gives {150, 2}; use normalized() to strip trailing fraction zeros.
+///
+/// Arithmetic is exact while the result fits. A result with more than kMaxDecimalScale fraction
+/// digits, or whose units would not fit 127 bits, is rounded half-even by dropping fraction
+/// digits (so at least 38 significant digits survive); only a result whose integer part does not
+/// fit is an overflow (nullopt).
 struct Decimal {
   int128_t units = 0;
   int32_t scale = 0;
@@ -36,9 +42,10 @@ inline constexpr int kMaxDecimalScale = 30;
 inline constexpr int kDecimalDivisionScale = 24;
 
 /// xsd:decimal lexical form: [+-]? (digits ('.' digits?)? | '.' digits). Also accepts xsd:integer
-/// lexicals. nullopt if not in the lexical space or more than 38 significant digits.
+/// lexicals. nullopt if not in the lexical space, if the digits do not fit 127-bit units, or if a
+/// non-zero digit comes after kMaxDecimalScale fraction digits (trailing zeros there are dropped).
 std::optional<Decimal> parse_decimal(std::string_view lexical);
-/// xsd:integer lexical form [+-]?[0-9]+; nullopt if invalid or outside the 128-bit range.
+/// xsd:integer lexical form [+-]?[0-9]+; nullopt if invalid or |value| > 2^127 - 1.
 std::optional<int128_t> parse_integer(std::string_view lexical);
 /// Decimal with trailing fraction zeros removed (scale as small as possible, >= 0).
 Decimal normalized(Decimal d);
@@ -52,15 +59,18 @@ std::string integer_to_string(int128_t v);
 
 Decimal decimal_from_integer(int128_t v);
 double decimal_to_double(const Decimal& d);
-/// Exact conversion of a finite double (shortest round-trip digits); nullopt for NaN/INF or
-/// values that do not fit.
+/// Conversion of a finite double using the digits Java's Double.toString gives it (as Jena's
+/// BigDecimal.valueOf; these read back to the same double); more than kMaxDecimalScale fraction
+/// digits are rounded half-even (1.5e-40 gives 0). nullopt for NaN/INF or |v| >= 2^127.
 std::optional<Decimal> decimal_from_double(double v);
 
 int compare(const Decimal& a, const Decimal& b);  ///< -1, 0, 1 (by value: 1.50 == 1.5)
 std::optional<Decimal> add(const Decimal& a, const Decimal& b);
 std::optional<Decimal> subtract(const Decimal& a, const Decimal& b);
 std::optional<Decimal> multiply(const Decimal& a, const Decimal& b);
-/// a / b rounded half-even to kDecimalDivisionScale fraction digits, then normalised;
+/// a / b, normalised. Exact when the quotient terminates within kMaxDecimalScale fraction digits
+/// (Jena's BigDecimal.divide is exact when the quotient terminates: 1/10^25 stays exact),
+/// otherwise rounded half-even to kDecimalDivisionScale digits (1/3 = 0.333...3, 24 digits).
 /// nullopt when b is zero (err:FOAR0001) or on overflow.
 std::optional<Decimal> divide(const Decimal& a, const Decimal& b);
 Decimal negate(const Decimal& d);
@@ -87,8 +97,11 @@ bool is_integer_type(std::string_view local_name);
 /// xsd:double / xsd:float lexical forms, including INF, +INF, -INF, NaN, "1e3", ".5", "5.".
 std::optional<double> parse_double(std::string_view lexical);
 std::optional<float> parse_float(std::string_view lexical);
-/// Form of a computed double/float as Jena prints it (check with ../shared/peers/run jena):
-/// e.g. "2.0e0", "1.5e2", "INF", "-INF", "NaN".
+/// Form of a computed double/float as Jena prints it (ARQ 4.5 on OpenJDK 17): Java's
+/// Double.toString with "e0" appended when it has no exponent ("2.0e0", "150.0e0", "0.001e0",
+/// "1.0E7", "9.999E-4", "-0.0e0"), Float.toString unchanged ("2.5", "1.0E10"), and "INF",
+/// "-INF", "NaN". Java prints plain notation for 1e-3 <= |v| < 1e7, scientific otherwise, and its
+/// (pre-JDK 19) digits are not always the shortest: 1e23 prints as "9.999999999999999E22".
 std::string to_string_double(double v);
 std::string to_string_float(float v);
 
@@ -109,6 +122,8 @@ enum class TemporalKind : uint8_t {
 
 /// A date/time value. Fields a kind does not have are zero (month/day are 1-based when present).
 /// `nanosecond` holds the fraction of the second (9 digits kept; more are truncated).
+/// |year| <= 999999999 (an implementation limit XSD 1.1 allows); larger years do not parse and
+/// arithmetic that would produce them fails.
 /// Years may be negative; year 0 is not allowed (XSD 1.0 rule, also in Jena) — we accept
 /// "0000" as XSD 1.1 does and treat it as 1 BCE.
 struct Temporal {
@@ -132,9 +147,11 @@ std::optional<Temporal> parse_temporal(TemporalKind kind, std::string_view lexic
 std::string to_string(const Temporal& t);
 
 /// XPath op:*-equal / op:*-less-than for two values of the same kind (Date and DateTime may not
-/// be mixed). Values without timezone are compared as if in UTC only when both lack one; a value
-/// with and one without a timezone are compared with the +14:00/-14:00 window of XSD 1.1
-/// §D.3.3: nullopt when the order is indeterminate. Returns -1, 0, 1.
+/// be mixed; DateTime and DateTimeStamp may). Times compare on the reference date 1972-12-31, and
+/// g* kinds on the F&O 3.1 §9.4 templates. Values without timezone are compared as if in UTC
+/// only when both lack one; a value with and one without a timezone are compared with the
+/// +14:00/-14:00 window of XSD 1.1 §D.3.3: nullopt when the order is indeterminate (also for
+/// kinds that do not compare). Returns -1, 0, 1.
 std::optional<int> compare(const Temporal& a, const Temporal& b);
 
 /// Days since 1970-01-01 of the (year, month, day) in the proleptic Gregorian calendar.
@@ -157,7 +174,8 @@ struct Duration {
 };
 
 /// Lexical forms: "P1Y2M3DT4H5M6.5S", "-P1D", "PT0S"; yearMonthDuration allows only Y/M parts,
-/// dayTimeDuration only D/H/M/S parts.
+/// dayTimeDuration only D/H/M/S parts. Seconds are n or n.n (9 fraction digits kept, more are
+/// truncated); nullopt when months or seconds overflow int64.
 std::optional<Duration> parse_duration(DurationKind kind, std::string_view lexical);
 /// Canonical form (XSD 1.1): zero parts omitted; zero is "PT0S" (duration, dayTimeDuration) or
 /// "P0M" (yearMonthDuration); days/hours/minutes normalised (P1DT1H, not PT25H).
@@ -165,20 +183,30 @@ std::string to_string(const Duration& d);
 
 /// Equality as op:duration-equal (P1Y == P12M, P1D == PT24H across subtypes).
 bool equal(const Duration& a, const Duration& b);
-/// Order for yearMonthDuration (by months) and dayTimeDuration (by seconds); for general
-/// xsd:duration values only when one of the parts is zero in both, else nullopt.
+/// Order for yearMonthDuration (by months) and dayTimeDuration (by seconds). General xsd:duration
+/// values are ordered as XSD 1.1 §3.3.6.2 says: by months or seconds when the other part is equal
+/// in both, otherwise by adding both to the four reference dateTimes 1696-09-01, 1697-02-01,
+/// 1903-03-01 and 1903-07-01: P1Y > P364D, but P1Y vs P365D and P1M vs P30D are indeterminate
+/// (nullopt).
 std::optional<int> compare(const Duration& a, const Duration& b);
 
 std::optional<Duration> add(const Duration& a, const Duration& b);       ///< same subtype only
 std::optional<Duration> subtract(const Duration& a, const Duration& b);  ///< same subtype only
-std::optional<Duration> multiply(const Duration& d, double factor);     ///< subtypes only
-std::optional<Duration> divide(const Duration& d, double divisor);      ///< subtypes only
-std::optional<Decimal> divide(const Duration& a, const Duration& b);     ///< same subtype
+/// yearMonthDuration / dayTimeDuration times a number (F&O 3.1 §8.4.3, §8.4.8): the factor is
+/// taken as a decimal (Java's digits, so 2.3 is 2.3) and the result rounded to whole months or
+/// nanoseconds with fn:round. nullopt for NaN, ±INF or overflow; a zero factor gives zero.
+std::optional<Duration> multiply(const Duration& d, double factor);
+/// As multiply; dividing by ±INF gives zero, by ±0 is an overflow (nullopt).
+std::optional<Duration> divide(const Duration& d, double divisor);
+/// Ratio of two durations of the same subtype as a decimal (F&O 3.1 §8.4.5, §8.4.10).
+std::optional<Decimal> divide(const Duration& a, const Duration& b);
 
-/// date/dateTime/time + duration (F&O 3.1 §9.7, XSD 1.1 §E.3 "Adding durations to dateTimes"):
+/// date/dateTime/time + duration (F&O 3.1 §9.7, XSD Appendix E "Adding durations to dateTimes"):
 /// months first with day-of-month clamping (2024-01-31 + P1M = 2024-02-29), then seconds.
 /// Unlike XPath, a general xsd:duration with both month and day parts is accepted (the KIK-V
-/// queries rely on it); a time only takes the day-time part. Result keeps the kind and timezone.
+/// queries rely on it); a time only takes the day-time part (modulo one day; nullopt for a
+/// yearMonthDuration). A date adds from its starting instant and drops the time of day of the
+/// result. Result keeps the kind and timezone; nullopt for g* kinds and beyond the year limit.
 std::optional<Temporal> add(const Temporal& t, const Duration& d);
 std::optional<Temporal> subtract(const Temporal& t, const Duration& d);
 /// date - date, dateTime - dateTime, time - time → dayTimeDuration (op:subtract-dates ...).

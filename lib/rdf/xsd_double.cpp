@@ -240,9 +240,10 @@ template <typename S, typename U>
 void fixed_width_digits(JavaDigits& out, int& dec_exp, bool& low, bool& high, int64_t& low_diff,
                         uint64_t fract_bits, int b5, int b2, int s5, int s2, int m5, int m2) {
   auto sgn = [](U v) { return static_cast<S>(v); };
-  U b = static_cast<U>(static_cast<U>(fract_bits) * static_cast<U>(kLongPow5[static_cast<std::size_t>(b5)])) << b2;
-  U s = static_cast<U>(kLongPow5[static_cast<std::size_t>(s5)]) << s2;
-  U m = static_cast<U>(kLongPow5[static_cast<std::size_t>(m5)]) << m2;
+  auto pow5 = [](int i) { return static_cast<U>(kLongPow5[static_cast<std::size_t>(i)]); };
+  U b = static_cast<U>(static_cast<U>(fract_bits) * pow5(b5)) << b2;
+  U s = pow5(s5) << s2;
+  U m = pow5(m5) << m2;
   U tens = static_cast<U>(s * 10u);
   int n = 0;
   U q = b / s;
@@ -290,8 +291,9 @@ void java_dtoa(JavaDigits& out, int bin_exp, uint64_t fract_bits, int n_signific
   const int n_fract_bits = kExpShift + 1 - tail_zeros;
   const int n_tiny_bits = std::max(0, n_fract_bits - bin_exp - 1);
   if (bin_exp <= kMaxSmallBinExp && bin_exp >= kMinSmallBinExp) {
-    if (n_tiny_bits < kPow5Count && n_fract_bits + kN5Bits[static_cast<std::size_t>(n_tiny_bits)] < 64 &&
-        n_tiny_bits == 0) {
+    // Integral values (no fraction bits) below 2^63: the digits of the long, minus the ones that
+    // cannot be significant.
+    if (n_tiny_bits == 0) {
       int insignificant = bin_exp > n_significant_bits
                               ? insignificant_digits_for_pow2(bin_exp - n_significant_bits - 1)
                               : 0;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -169,7 +170,9 @@ struct FixedUInt {
       carry = t >> 32;
     }
     r.used = n;
-    if (carry != 0 && n < N) r.limb[static_cast<std::size_t>(r.used++)] = static_cast<uint32_t>(carry);
+    if (carry != 0 && n < N) {
+      r.limb[static_cast<std::size_t>(r.used++)] = static_cast<uint32_t>(carry);
+    }
     r.trim();
     return r;
   }
@@ -222,5 +225,39 @@ struct JavaDigits {
 };
 /// For a finite, non-zero double (the sign is ignored).
 void java_double_digits(double v, JavaDigits& out);
+
+// ---------------------------------------------------------------------------------------------
+// Dates and times
+// ---------------------------------------------------------------------------------------------
+
+/// Largest |year| kikv represents (XSD 1.1 lets implementations bound the year; 9 digits keep
+/// every instant, in seconds, far inside int64).
+inline constexpr int64_t kMaxYear = 999'999'999;
+inline constexpr int64_t kSecondsPerDay = 86400;
+
+/// Inverse of days_from_civil.
+void civil_from_days(int64_t days, int64_t& year, unsigned& month, unsigned& day);
+
+/// Floor division and the matching non-negative remainder.
+inline int64_t floor_div(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+inline int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
+
+/// A point on the time line: seconds since 1970-01-01T00:00:00 plus nanoseconds (0..999999999).
+struct Instant {
+  int64_t seconds = 0;
+  uint32_t nanos = 0;
+  friend bool operator==(const Instant&, const Instant&) = default;
+  friend auto operator<=>(const Instant&, const Instant&) = default;
+};
+
+/// The "starting instant" of a value in its own local time (timezone ignored), with the missing
+/// fields of g* kinds and times taken from the F&O 3.1 templates (1972-12-31, xxxx-01-01 ...).
+Instant local_instant(const Temporal& t);
+/// local_instant shifted to UTC when the value has a timezone.
+Instant utc_instant(const Temporal& t);
 
 }  // namespace kikv::rdf::xsd::detail

@@ -121,7 +121,8 @@ TEST_CASE("decimal division beyond 38 significant digits is rounded to fit", "[r
   // digits, so kikv keeps the 29 integer digits and rounds to 9 fraction digits.
   CHECK(div_str("100000000000000000000000000000.0", "3") ==
         "33333333333333333333333333333.333333333");
-  CHECK(div_str("200000000000000000000000000000", "3") == "66666666666666666666666666666.666666667");
+  CHECK(div_str("200000000000000000000000000000", "3") ==
+        "66666666666666666666666666666.666666667");
   CHECK(div_str(kMax, "1") == std::string(kMax) + ".0");
   CHECK(div_str(kMax, "0.1") == "error");  // integer part does not fit
   CHECK(div_str("1", "0") == "error");      // err:FOAR0001
