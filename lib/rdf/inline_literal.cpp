@@ -56,7 +56,7 @@ xsd::DurationKind duration_kind_of(TermId datatype) {
 
 }  // namespace
 
-std::optional<TermId> pack_integer(__int128 v) {
+std::optional<TermId> pack_integer(xsd::int128_t v) {
   if (v < kInlineIntegerMin || v > kInlineIntegerMax) return std::nullopt;
   return make_integer_id(static_cast<int64_t>(v));
 }

@@ -29,7 +29,7 @@ xsd::Duration inline_duration(TermId id);  ///< IdTag::Duration
 size_t inline_string(TermId id, char out[8]);
 
 // Packing from values (used by the evaluator to return results without touching the dictionary).
-std::optional<TermId> pack_integer(__int128 v);
+std::optional<TermId> pack_integer(xsd::int128_t v);
 std::optional<TermId> pack_decimal(const xsd::Decimal& d);  ///< keeps d.scale digits
 std::optional<TermId> pack_temporal(const xsd::Temporal& t);
 std::optional<TermId> pack_duration(const xsd::Duration& d);
