@@ -68,7 +68,7 @@ inline rdf::Term parse_term(std::string_view s) {
   return rdf::Term::literal(std::string(s), std::string(kXsd) + (exp ? "double" : dot ? "decimal" : "integer"));
 }
 
-/// N-Triples form with xsd: abbreviated; "error" for nullopt, "UNBOUND" for kNoTerm.
+/// N-Triples form with xsd: abbreviated and canonical booleans as true/false; "error" for nullopt, "UNBOUND" for kNoTerm.
 inline std::string show(const sparql::TermTable& terms, std::optional<TermId> id) {
   if (!id) return "error";
   if (*id == rdf::kNoTerm) return "UNBOUND";
@@ -78,6 +78,7 @@ inline std::string show(const sparql::TermTable& terms, std::optional<TermId> id
     const size_t end = s.find('>', p);
     s = s.substr(0, p) + "xsd:" + s.substr(p + full.size(), end - p - full.size()) + s.substr(end + 1);
   }
+  if (s == "\"true\"^^xsd:boolean" || s == "\"false\"^^xsd:boolean") return s.substr(1, s.find('"', 1) - 1);
   return s;
 }
 
