@@ -1,6 +1,7 @@
 // Durations as (months, seconds + nanoseconds): xsd:duration, xsd:yearMonthDuration and
 // xsd:dayTimeDuration (XSD 1.1 Part 2 §3.3.6, §3.4.26-27), their canonical forms, equality and
 // order, and the duration arithmetic of XPath F&O 3.1 §8.
+#include <charconv>
 #include <cmath>
 
 #include "rdf/xsd.hpp"
@@ -165,8 +166,13 @@ std::string to_string(const Duration& d) {
   const bool negative = d.months < 0 || d.seconds < 0 || d.nanoseconds < 0;
   if (negative) s += '-';
   s += 'P';
-  auto num = [&s](uint64_t v, char designator) {
-    s += std::to_string(v);
+  auto append_uint = [&s](uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    s.append(buf, r.ptr);
+  };
+  auto num = [&](uint64_t v, char designator) {
+    append_uint(v);
     s += designator;
   };
   const uint64_t months = d.months < 0 ? 0 - static_cast<uint64_t>(d.months)
@@ -183,7 +189,7 @@ std::string to_string(const Duration& d) {
     if (h != 0) num(h, 'H');
     if (m != 0) num(m, 'M');
     if (sec != 0 || nanos != 0) {
-      s += std::to_string(sec);
+      append_uint(sec);
       if (nanos != 0) {
         char buf[10];
         uint32_t n = nanos;
