@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstring>
@@ -214,6 +215,23 @@ size_t gz_read(void* buf, size_t size, size_t nmemb, void* stream) {
 
 int gz_error(void* stream) { return static_cast<GzStream*>(stream)->error; }
 
+/// A document in memory read through the same paged path as files (Serd's read_string misreads
+/// an empty string).
+struct MemoryStream {
+  std::string_view text;
+  size_t pos = 0;
+};
+
+size_t memory_read(void* buf, size_t size, size_t nmemb, void* stream) {
+  auto* m = static_cast<MemoryStream*>(stream);
+  const size_t n = std::min(size * nmemb, m->text.size() - m->pos);
+  std::memcpy(buf, m->text.data() + m->pos, n);
+  m->pos += n;
+  return n / size;
+}
+
+int memory_error(void*) { return 0; }
+
 /// Position of the first use of an undefined prefix: Serd's reader does not expand prefixed
 /// names, so it cannot tell us; we look for the first token "pfx:" ourselves.
 std::pair<uint64_t, uint64_t> find_token(std::string_view text, std::string_view token) {
@@ -306,10 +324,10 @@ void parse(const Source& source, Syntax syntax, const LoadOptions& options, cons
     gzclose(stream.file);
     if (stream.error) throw IoError("cannot read " + source.name);
   } else {
-    // Serd wants a NUL-terminated string.
-    std::string text(source.text);
-    ctx.bytes_read = [&text] { return static_cast<uint64_t>(text.size()); };
-    st = serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(text.c_str()));
+    MemoryStream stream{source.text, 0};
+    ctx.bytes_read = [&stream] { return static_cast<uint64_t>(stream.pos); };
+    st = serd_reader_read_source(reader.get(), memory_read, memory_error, &stream,
+                                 reinterpret_cast<const uint8_t*>(source.name.c_str()), 1 << 16);
   }
 
   if (ctx.exception) std::rethrow_exception(ctx.exception);
