@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "rdf/error.hpp"
+#include "rdf/iri.hpp"
 
 namespace kikv::rdf {
 
@@ -52,17 +53,13 @@ SerdSyntax serd_syntax(Syntax s) {
   return SERD_TURTLE;
 }
 
-size_t append_sink(const void* buf, size_t len, void* stream) {
-  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
-  return len;
-}
-
 /// Everything the Serd callbacks need; errors are recorded here because exceptions must not
 /// unwind through Serd's C frames.
 struct Context {
   const StatementFn* fn = nullptr;
   const LoadOptions* options = nullptr;
   SerdEnv* env = nullptr;
+  std::string base;  ///< the base IRI in effect (resolved with kikv's RFC 3986 resolver)
   uint64_t statements = 0;
   std::function<uint64_t()> bytes_read;
   std::string source;
@@ -92,16 +89,8 @@ struct Context {
       out.assign(view(node));
       return true;
     }
-    SerdURI base{};
-    serd_env_get_base_uri(env, &base);
-    if (base.scheme.len == 0) {  // no base: keep the relative reference as written
-      out.assign(view(node));
-      return true;
-    }
-    SerdURI rel{}, abs{};
-    serd_uri_parse(node->buf, &rel);
-    serd_uri_resolve(&rel, &base, &abs);
-    serd_uri_serialise(&abs, append_sink, &out);
+    // Without a base the relative reference is kept as written.
+    out = resolve_iri(base, view(node));
     return true;
   }
 
@@ -165,14 +154,19 @@ SerdStatus on_error(void* handle, const SerdError* e) {
   return SERD_SUCCESS;
 }
 
+// Serd's own URI resolution keeps "." segments (RFC 3986 §5.2.4), so base and prefix IRIs are
+// resolved here and handed to Serd's environment already absolute.
 SerdStatus on_base(void* handle, const SerdNode* uri) {
   auto* ctx = static_cast<Context*>(handle);
-  return serd_env_set_base_uri(ctx->env, uri);
+  ctx->base = resolve_iri(ctx->base, view(uri));
+  return SERD_SUCCESS;
 }
 
 SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
   auto* ctx = static_cast<Context*>(handle);
-  return serd_env_set_prefix(ctx->env, name, uri);
+  const std::string abs = resolve_iri(ctx->base, view(uri));
+  SerdNode node = serd_node_from_substring(SERD_URI, reinterpret_cast<const uint8_t*>(abs.data()), abs.size());
+  return serd_env_set_prefix(ctx->env, name, &node);
 }
 
 SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
@@ -289,11 +283,9 @@ void parse(const Source& source, Syntax syntax, const LoadOptions& options, cons
   ctx.options = &options;
   ctx.source = source.name;
 
-  std::string base = options.base_iri;
-  if (base.empty() && source.path && *source.path != "-") base = file_iri(*source.path);
-  SerdNode base_node = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
-  std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(
-      serd_env_new(base.empty() ? nullptr : &base_node), serd_env_free);
+  ctx.base = options.base_iri;
+  if (ctx.base.empty() && source.path && *source.path != "-") ctx.base = file_iri(*source.path);
+  std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(serd_env_new(nullptr), serd_env_free);
   ctx.env = env.get();
 
   std::unique_ptr<SerdReader, void (*)(SerdReader*)> reader(
