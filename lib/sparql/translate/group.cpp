@@ -1,0 +1,159 @@
+// Group graph patterns (§18.2.2.6), property path patterns (§18.2.2.4) and basic graph
+// patterns (§18.2.2.5).
+#include "sparql/translate/translator.hpp"
+
+namespace kikv::sparql::translation {
+namespace {
+
+Op wrap(OpKind kind, Op child) {
+  Op op = make_op(kind, {});
+  op.children.push_back(std::move(child));
+  return op;
+}
+
+Op binary_op(OpKind kind, Op left, Op right) {
+  std::vector<Op> children;
+  children.reserve(2);
+  children.push_back(std::move(left));
+  children.push_back(std::move(right));
+  Op op = make_op(kind, std::move(children));
+  compute_scope(op);
+  return op;
+}
+
+}  // namespace
+
+void Translator::translate_path(const TermOrVar& subject, const Path& path,
+                                const TermOrVar& object, std::vector<Op>& parts) {
+  // §18.2.2.4: X link(iri) Y → triple; X inv(iri) Y → Y iri X;
+  // X seq(P, Q) Y → X P ?V . ?V Q Y (fresh ?V); any other path stays a Path op.
+  auto add_triple = [&parts](TriplePattern t) {
+    if (parts.empty() || parts.back().kind != OpKind::Bgp) parts.push_back(make_op(OpKind::Bgp, {}));
+    parts.back().triples.push_back(std::move(t));
+  };
+  switch (path.kind) {
+    case PathKind::Link:
+      add_triple({subject, TermOrVar::constant(rdf::Term::iri(path.iri)), object});
+      return;
+    case PathKind::Inverse:
+      if (path.args[0].kind == PathKind::Link) {
+        add_triple({object, TermOrVar::constant(rdf::Term::iri(path.args[0].iri)), subject});
+        return;
+      }
+      break;
+    case PathKind::Sequence: {
+      TermOrVar joint = TermOrVar::variable(fresh(Fresh::PathJoint));
+      translate_path(subject, path.args[0], joint, parts);
+      translate_path(joint, path.args[1], object, parts);
+      return;
+    }
+    default: break;
+  }
+  Op op = make_op(OpKind::Path, {});
+  op.subject = subject;
+  op.path = path;
+  op.object = object;
+  compute_scope(op);
+  parts.push_back(std::move(op));
+}
+
+void Translator::translate_triples(const std::vector<ast::TriplePattern>& triples,
+                                   std::vector<Op>& parts) {
+  for (const auto& t : triples) {
+    TermOrVar s = node(t.subject);
+    TermOrVar o = node(t.object);
+    if (t.path) {
+      translate_path(s, *t.path, o, parts);
+    } else {
+      if (parts.empty() || parts.back().kind != OpKind::Bgp) parts.push_back(make_op(OpKind::Bgp, {}));
+      parts.back().triples.push_back({s, node(t.predicate), o});
+    }
+  }
+}
+
+Op Translator::translate_group(const ast::Pattern& group) {
+  // §18.2.2.6. FILTERs are collected and applied to the whole group; triples blocks separated
+  // only by FILTERs form one basic graph pattern (as in Jena).
+  Op g = table_unit();
+  std::vector<Expr> filters;
+  std::vector<Op> pending;  // Bgp and Path ops of the current triples run
+  auto flush = [&] {
+    for (auto& part : pending) {
+      if (part.kind == OpKind::Bgp) compute_scope(part);
+      g = make_join(std::move(g), std::move(part));
+    }
+    pending.clear();
+  };
+  for (const auto& e : group.children) {
+    switch (e.kind) {
+      case ast::PatternKind::Triples: translate_triples(e.triples, pending); continue;
+      case ast::PatternKind::Filter: filters.push_back(translate_expr(e.expr)); continue;
+      default: break;
+    }
+    flush();
+    switch (e.kind) {
+      case ast::PatternKind::Optional: {
+        Op a = translate_group(e.children[0]);
+        Op lj = make_op(OpKind::LeftJoin, {});
+        if (a.kind == OpKind::Filter) {
+          lj.exprs = std::move(a.exprs);
+          Op inner = std::move(a.children[0]);
+          a = std::move(inner);
+        }
+        lj.children.push_back(std::move(g));
+        lj.children.push_back(std::move(a));
+        compute_scope(lj);
+        g = std::move(lj);
+        break;
+      }
+      case ast::PatternKind::Minus:
+        g = binary_op(OpKind::Minus, std::move(g), translate_group(e.children[0]));
+        break;
+      case ast::PatternKind::Bind: {
+        Op ext = wrap(OpKind::Extend, std::move(g));
+        ext.bindings.push_back(VarBinding{var(e.var), translate_expr(e.expr)});
+        compute_scope(ext);
+        g = std::move(ext);
+        break;
+      }
+      default: g = make_join(std::move(g), translate_element(e)); break;
+    }
+  }
+  flush();
+  if (!filters.empty()) {
+    Op f = wrap(OpKind::Filter, std::move(g));
+    f.exprs = std::move(filters);
+    compute_scope(f);
+    g = std::move(f);
+  }
+  return g;
+}
+
+Op Translator::translate_element(const ast::Pattern& p) {
+  switch (p.kind) {
+    case ast::PatternKind::Group: return translate_group(p);
+    case ast::PatternKind::Union: {
+      Op u = translate_group(p.children[0]);
+      for (size_t i = 1; i < p.children.size(); ++i) {
+        u = binary_op(OpKind::Union, std::move(u), translate_group(p.children[i]));
+      }
+      return u;
+    }
+    case ast::PatternKind::Graph:
+    case ast::PatternKind::Service: {
+      TermOrVar name = node(p.graph);
+      Op op = wrap(p.kind == ast::PatternKind::Graph ? OpKind::Graph : OpKind::Service,
+                   translate_group(p.children[0]));
+      op.graph = std::move(name);
+      op.silent = p.silent;
+      compute_scope(op);
+      return op;
+    }
+    case ast::PatternKind::Values: return table(p.values);
+    case ast::PatternKind::SubSelect: return translate_sub_select(p.select[0]);
+    default: break;
+  }
+  return table_unit();  // not reached: other kinds are handled by translate_group
+}
+
+}  // namespace kikv::sparql::translation
