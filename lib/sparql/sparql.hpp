@@ -28,7 +28,7 @@ struct ParseOptions {
   std::vector<std::pair<std::string, std::string>> prefixes;
   /// Nesting limit (groups, parentheses, paths, collections) that gives a SyntaxError instead
   /// of exhausting the stack.
-  unsigned max_depth = 1000;
+  unsigned max_depth = 256;
   /// Accept a projection expression that uses an alias defined earlier in the same aggregate
   /// SELECT clause (Jena ARQ does; see docs/sparql-extensions.md).
   bool allow_alias_reuse = true;

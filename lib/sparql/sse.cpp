@@ -42,7 +42,12 @@ class Printer {
   void node(const TermOrVar& t);
   void var(VarId v) {
     out_ += '?';
-    out_ += v < vars_.size() ? vars_.name(v) : "_" + std::to_string(v);
+    if (v < vars_.size()) {
+      out_ += vars_.name(v);
+    } else {
+      out_ += '_';
+      out_ += std::to_string(v);
+    }
   }
   std::string take() { return std::move(out_); }
 
@@ -214,7 +219,7 @@ void Printer::aggregate(const Aggregate& a) {
   }
   if (a.distinct) out_ += " distinct";
   if (a.kind == AggregateKind::GroupConcat && a.separator != " ") {
-    out_ += a.distinct ? "(separator " : " (separator ";
+    out_ += "(separator ";  // sic: Jena writes "group_concat(separator" / "distinct(separator"
     out_ += '\'';
     out_ += a.separator;
     out_ += "')";

@@ -3,7 +3,8 @@
 //   w3c_sparql --syntax         positive/negative syntax tests of sparql10 and sparql11
 //                               (update syntax tests are skipped for now)
 //   w3c_sparql --eval-queries   every query of the query evaluation tests must parse
-//   w3c_sparql --explain FILE   print the algebra (SSE) of one query
+//   w3c_sparql --explain FILE   print the algebra (SSE) of one query (--explain-raw: without
+//                               the prefix wrapper, full IRIs)
 // Options: --shared DIR (default $KIKV_SHARED, else the build's KIKV_SHARED), --known FILE
 // (known failures: one test IRI per line, '# reason'), -v (list passes too).
 //
@@ -100,13 +101,13 @@ std::string try_parse(const ManifestTest& t, const std::string& root, std::strin
   }
 }
 
-int explain(const std::string& file, const std::string& base) {
+int explain(const std::string& file, const std::string& base, bool raw) {
   try {
     kikv::sparql::ParseOptions opts;
     opts.base = base.empty() ? kikv::test::path_to_iri(file) : base;
     opts.source = file;
     auto q = kikv::sparql::parse_query(read_file(file), opts);
-    std::cout << kikv::sparql::to_sse(q) << "\n";
+    std::cout << (raw ? kikv::sparql::to_sse(q.root, q.vars) : kikv::sparql::to_sse(q)) << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\n";
@@ -125,7 +126,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--syntax" || a == "--eval-queries") {
       mode = a;
-    } else if (a == "--explain" && i + 1 < argc) {
+    } else if ((a == "--explain" || a == "--explain-raw") && i + 1 < argc) {
       mode = a;
       explain_file = argv[++i];
     } else if (a == "--base" && i + 1 < argc) {
@@ -142,7 +143,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (mode == "--explain") return explain(explain_file, base);
+  if (mode.starts_with("--explain")) return explain(explain_file, base, mode == "--explain-raw");
   if (mode.empty()) mode = "--syntax";
 
   fs::path root = fs::path(shared) / "w3c-rdf-tests";

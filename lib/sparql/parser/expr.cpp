@@ -3,8 +3,6 @@
 #include "sparql/parser/parser.hpp"
 
 namespace kikv::sparql::parser {
-namespace {
-
 /// How a builtin keyword is called.
 enum class Args : uint8_t {
   Fixed,    ///< '(' Expression (',' Expression){min-1} ')', min == max
@@ -78,6 +76,8 @@ constexpr BuiltinSpec kBuiltins[] = {
     {"REGEX", Builtin::Regex, Args::Range, 2, 3},
 };
 
+namespace {
+
 struct AggregateSpec {
   std::string_view keyword;
   AggregateKind kind;
@@ -128,98 +128,115 @@ ast::Expr binary(ExprKind kind, ast::Expr a, ast::Expr b) {
 
 }  // namespace
 
-ast::Expr Parser::parse_expression() {
-  // Expression ::= ConditionalOrExpression ::= ConditionalAndExpression ( '||' ... )*
-  DepthGuard guard(*this);
-  ast::Expr left = parse_conditional_and();
-  while (accept(Tok::OrOr)) left = binary(ExprKind::Or, std::move(left), parse_conditional_and());
-  return left;
-}
+// Binary operators by precedence climbing rather than one function per grammar level
+// (ConditionalOr > ConditionalAnd > Relational > Additive > Multiplicative): the same trees,
+// but a parenthesised sub-expression costs 5 stack frames instead of 10.
+namespace {
+constexpr int kOr = 1, kAnd = 2, kRelational = 3, kAdditive = 4, kMultiplicative = 5;
 
-ast::Expr Parser::parse_conditional_and() {
-  ast::Expr left = parse_relational();
-  while (accept(Tok::AndAnd)) left = binary(ExprKind::And, std::move(left), parse_relational());
-  return left;
+bool is_signed_number(const Token& t) {
+  return (t.kind == Tok::Integer || t.kind == Tok::Decimal || t.kind == Tok::Double) &&
+         (t.text[0] == '+' || t.text[0] == '-');
 }
+}  // namespace
 
-ast::Expr Parser::parse_relational() {
-  // RelationalExpression ::= NumericExpression ( '=' NumericExpression | ... | 'IN' ExpressionList
-  //                          | 'NOT' 'IN' ExpressionList )?   (not associative)
-  ast::Expr left = parse_additive();
-  ExprKind kind;
-  switch (peek().kind) {
-    case Tok::Eq: kind = ExprKind::Equal; break;
-    case Tok::Ne: kind = ExprKind::NotEqual; break;
-    case Tok::Lt: kind = ExprKind::Less; break;
-    case Tok::Gt: kind = ExprKind::Greater; break;
-    case Tok::Le: kind = ExprKind::LessEqual; break;
-    case Tok::Ge: kind = ExprKind::GreaterEqual; break;
-    case Tok::Word: {
-      bool negated = at_keyword("NOT") && at_keyword("IN", 1);
-      if (!negated && !at_keyword("IN")) return left;
-      next();
-      if (negated) next();
-      std::vector<ast::Expr> args;
-      args.push_back(std::move(left));
-      for (auto& e : parse_expression_list()) args.push_back(std::move(e));
-      ast::SourcePos p = args[0].pos;
-      return node(negated ? ExprKind::NotIn : ExprKind::In, p, std::move(args));
-    }
-    default: return left;
+int Parser::binary_operator(ExprKind& kind) {
+  const Token& t = peek();
+  switch (t.kind) {
+    case Tok::OrOr: kind = ExprKind::Or; return kOr;
+    case Tok::AndAnd: kind = ExprKind::And; return kAnd;
+    case Tok::Eq: kind = ExprKind::Equal; return kRelational;
+    case Tok::Ne: kind = ExprKind::NotEqual; return kRelational;
+    case Tok::Lt: kind = ExprKind::Less; return kRelational;
+    case Tok::Gt: kind = ExprKind::Greater; return kRelational;
+    case Tok::Le: kind = ExprKind::LessEqual; return kRelational;
+    case Tok::Ge: kind = ExprKind::GreaterEqual; return kRelational;
+    case Tok::Plus: kind = ExprKind::Add; return kAdditive;
+    case Tok::Minus: kind = ExprKind::Subtract; return kAdditive;
+    case Tok::Star: kind = ExprKind::Multiply; return kMultiplicative;
+    case Tok::Slash: kind = ExprKind::Divide; return kMultiplicative;
+    case Tok::Integer:
+    case Tok::Decimal:
+    case Tok::Double:
+      // AdditiveExpression ::= ... ( NumericLiteralPositive | NumericLiteralNegative )
+      //   ( ( '*' UnaryExpression ) | ( '/' UnaryExpression ) )*: "?x -1" is ?x minus 1.
+      if (!is_signed_number(t)) return 0;
+      kind = t.text[0] == '+' ? ExprKind::Add : ExprKind::Subtract;
+      return kAdditive;
+    case Tok::Word:
+      if (at_keyword("IN")) {
+        kind = ExprKind::In;
+        return kRelational;
+      }
+      if (at_keyword("NOT") && at_keyword("IN", 1)) {
+        kind = ExprKind::NotIn;
+        return kRelational;
+      }
+      return 0;
+    default: return 0;
   }
-  next();
-  return binary(kind, std::move(left), parse_additive());
 }
 
-ast::Expr Parser::parse_additive() {
-  // AdditiveExpression ::= MultiplicativeExpression ( '+' MultiplicativeExpression
-  //   | '-' MultiplicativeExpression
-  //   | ( NumericLiteralPositive | NumericLiteralNegative ) ( ( '*' UnaryExpression )
-  //     | ( '/' UnaryExpression ) )* )*
-  // "?x -1" is ?x minus 1: the sign of a signed literal acts as the operator.
-  ast::Expr left = parse_multiplicative();
+ast::Expr Parser::parse_expression() {
+  DepthGuard guard(*this);
+  return climb(parse_unary(), kOr);
+}
+
+ast::Expr Parser::climb(ast::Expr left, int min_precedence) {
+  // RelationalExpression is not associative: in "?a = ?b = ?c" and "?x && ?a = ?b = ?c" the
+  // second '=' follows an operand built from a relational (or looser) operator, which the
+  // grammar does not allow; stop there and let the caller report it.
+  int last = 0;  // precedence of the operator that built `left` here (0: none yet)
   while (true) {
-    if (at(Tok::Plus) || at(Tok::Minus)) {
-      ExprKind kind = at(Tok::Plus) ? ExprKind::Add : ExprKind::Subtract;
-      next();
-      left = binary(kind, std::move(left), parse_multiplicative());
+    ExprKind kind{};
+    int precedence = binary_operator(kind);
+    if (precedence == 0 || precedence < min_precedence) return left;
+    if (precedence == kRelational && last != 0 && last <= kRelational) return left;
+    last = precedence;
+    if (kind == ExprKind::In || kind == ExprKind::NotIn) {
+      left = parse_in(std::move(left), kind);
       continue;
     }
-    const Token& t = peek();
-    bool signed_number = (t.kind == Tok::Integer || t.kind == Tok::Decimal || t.kind == Tok::Double) &&
-                         (t.text[0] == '+' || t.text[0] == '-');
-    if (!signed_number) return left;
-    Token tok = next();
-    ExprKind kind = tok.text[0] == '+' ? ExprKind::Add : ExprKind::Subtract;
-    tok.text.erase(0, 1);
-    ast::Expr right = constant(numeric_literal(tok), pos_of(tok));
-    while (at(Tok::Star) || at(Tok::Slash)) {
-      ExprKind op = at(Tok::Star) ? ExprKind::Multiply : ExprKind::Divide;
-      next();
-      right = binary(op, std::move(right), parse_unary());
-    }
-    left = binary(kind, std::move(left), std::move(right));
+    left = binary(kind, std::move(left), parse_operand(precedence));
   }
 }
 
-ast::Expr Parser::parse_multiplicative() {
-  ast::Expr left = parse_unary();
-  while (at(Tok::Star) || at(Tok::Slash)) {
-    ExprKind kind = at(Tok::Star) ? ExprKind::Multiply : ExprKind::Divide;
-    next();
-    left = binary(kind, std::move(left), parse_unary());
-  }
-  return left;
+ast::Expr Parser::parse_in(ast::Expr left, ExprKind kind) {
+  next();
+  if (kind == ExprKind::NotIn) next();
+  std::vector<ast::Expr> args;
+  args.push_back(std::move(left));
+  for (auto& e : parse_expression_list()) args.push_back(std::move(e));
+  ast::SourcePos p = args[0].pos;
+  return node(kind, p, std::move(args));
+}
+
+ast::Expr Parser::parse_operand(int precedence) {
+  if (is_signed_number(peek())) return parse_signed_operand();
+  next();  // the operator
+  return climb(parse_unary(), precedence + 1);
+}
+
+ast::Expr Parser::parse_signed_operand() {
+  Token op = next();
+  op.text.erase(0, 1);  // the sign is the operator
+  return climb(constant(numeric_literal(op), pos_of(op)), kMultiplicative);
 }
 
 ast::Expr Parser::parse_unary() {
   // UnaryExpression ::= '!' PrimaryExpression | '+' PrimaryExpression | '-' PrimaryExpression
   //                   | PrimaryExpression
-  auto p = pos();
-  if (accept(Tok::Bang)) return node(ExprKind::Not, p, {parse_primary()});
-  if (accept(Tok::Plus)) return node(ExprKind::UnaryPlus, p, {parse_primary()});
-  if (accept(Tok::Minus)) return node(ExprKind::UnaryMinus, p, {parse_primary()});
-  return parse_primary();
+  ExprKind kind;
+  switch (peek().kind) {
+    case Tok::Bang: kind = ExprKind::Not; break;
+    case Tok::Plus: kind = ExprKind::UnaryPlus; break;
+    case Tok::Minus: kind = ExprKind::UnaryMinus; break;
+    default: return parse_primary();
+  }
+  ast::Expr e = node(kind, pos());
+  next();
+  e.args.push_back(parse_primary());
+  return e;
 }
 
 ast::Expr Parser::parse_var_expr() {
@@ -295,26 +312,19 @@ std::vector<ast::Expr> Parser::parse_expression_list() {
 }
 
 ast::Expr Parser::parse_builtin_call() {
-  auto p = pos();
-  if (at_keyword("EXISTS") || at_keyword("NOT")) {
-    bool negated = accept_keyword("NOT");
-    expect_keyword("EXISTS");
-    if (!at(Tok::LBrace)) fail_expected("'{' after EXISTS");
-    ast::Expr e = node(negated ? ExprKind::NotExists : ExprKind::Exists, p);
-    e.pattern.push_back(parse_group_graph_pattern());
-    return e;
-  }
+  if (at_keyword("EXISTS") || at_keyword("NOT")) return parse_exists();
   if (find_aggregate(peek().text)) return parse_aggregate();
-  const BuiltinSpec& spec = *find_builtin(peek().text);
-  std::string name(spec.keyword);
-  next();
-  ast::Expr e = node(ExprKind::Builtin, p);
+  const BuiltinSpec* found = find_builtin(peek().text);
+  if (!found) fail_expected("a builtin function");  // not reached: callers check
+  const BuiltinSpec& spec = *found;
+  ast::Expr e = node(ExprKind::Builtin, pos());
   e.builtin = spec.builtin;
-  if (!at(Tok::LParen)) fail_expected("'(' after " + name);
+  next();
+  if (!at(Tok::LParen)) fail_builtin(spec, "'(' after ");
   switch (spec.args) {
     case Args::Nil:
       next();
-      expect(Tok::RParen, "')' (" + name + " takes no arguments)");
+      if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes no arguments): ");
       return e;
     case Args::BoundVar:
       next();
@@ -326,39 +336,51 @@ ast::Expr Parser::parse_builtin_call() {
       next();
       if (accept(Tok::RParen)) return e;
       e.args.push_back(parse_expression());
-      expect(Tok::RParen, "')' (BNODE takes at most one argument)");
+      if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes at most one argument): ");
       return e;
     case Args::List:
       e.args = parse_expression_list();
       return e;
     case Args::Fixed:
-    case Args::Range: {
+    case Args::Range:
       next();
       e.args.push_back(parse_expression());
       while (e.args.size() < spec.max && accept(Tok::Comma)) e.args.push_back(parse_expression());
-      if (e.args.size() < spec.min) {
-        fail_expected("',' (" + name + " takes " + std::to_string(spec.min) + " arguments)");
-      }
-      if (!at(Tok::RParen)) {
-        std::string count = spec.min == spec.max
-                                ? std::to_string(spec.min)
-                                : std::to_string(spec.min) + " to " + std::to_string(spec.max);
-        fail_expected("')' (" + name + " takes " + count + " argument" +
-                      (spec.max == 1 ? "" : "s") + ")");
-      }
-      next();
+      if (e.args.size() < spec.min) fail_builtin(spec, "',' (too few arguments): ");
+      if (!accept(Tok::RParen)) fail_builtin(spec, "')' (too many arguments): ");
       return e;
-    }
   }
   return e;
+}
+
+ast::Expr Parser::parse_exists() {
+  auto p = pos();
+  bool negated = accept_keyword("NOT");
+  expect_keyword("EXISTS");
+  if (!at(Tok::LBrace)) fail_expected("'{' after EXISTS");
+  ast::Expr e = node(negated ? ExprKind::NotExists : ExprKind::Exists, p);
+  e.pattern.push_back(parse_group_graph_pattern());
+  return e;
+}
+
+void Parser::fail_builtin(const BuiltinSpec& spec, const char* what) {
+  // Out of line: building messages costs stack in the recursive parse functions.
+  std::string name(spec.keyword);
+  std::string count = spec.min == spec.max
+                          ? std::to_string(spec.min)
+                          : std::to_string(spec.min) + " to " + std::to_string(spec.max);
+  std::string arity = spec.args == Args::List ? "any number of arguments"
+                                               : count + " argument" + (spec.max == 1 ? "" : "s");
+  fail_expected(std::string(what) + name + "(...), which takes " + arity);
 }
 
 ast::Expr Parser::parse_aggregate() {
   // Aggregate ::= 'COUNT' '(' 'DISTINCT'? ( '*' | Expression ) ')' | 'SUM' '(' ... ')' | ...
   //             | 'GROUP_CONCAT' '(' 'DISTINCT'? Expression ( ';' 'SEPARATOR' '=' String )? ')'
   auto p = pos();
-  Token name = next();
-  const AggregateSpec& spec = *find_aggregate(name.text);
+  const AggregateSpec* found = find_aggregate(next().text);
+  if (!found) fail_at(p, "expected an aggregate");  // not reached: callers check
+  const AggregateSpec& spec = *found;
   std::string upper(spec.keyword);
   if (!aggregates_allowed_) {
     fail_at(p, "aggregate " + upper + "(...) is only allowed in SELECT, HAVING and ORDER BY");

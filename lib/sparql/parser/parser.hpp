@@ -17,6 +17,8 @@
 
 namespace kikv::sparql::parser {
 
+struct BuiltinSpec;  // expr.cpp
+
 class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options);
@@ -63,6 +65,13 @@ class Parser {
   void parse_group_graph_pattern_sub(ast::Pattern& group);
   bool starts_graph_pattern_not_triples();
   ast::Pattern parse_graph_pattern_not_triples();
+  ast::Pattern parse_sub_select_pattern();
+  ast::Pattern parse_group_or_union();
+  ast::Pattern parse_union(ast::Pattern first);
+  ast::Pattern parse_filter();
+  ast::Pattern parse_bind();
+  ast::Pattern parse_inline_values();
+  ast::Pattern parse_nested_pattern();  ///< OPTIONAL, MINUS, GRAPH, SERVICE
   void end_bgp() { bgp_id_ = ++bgp_counter_; }
 
   // --- triples, paths and terms (triples.cpp) ---
@@ -99,16 +108,22 @@ class Parser {
 
   // --- expressions (expr.cpp) ---
   ast::Expr parse_expression();
-  ast::Expr parse_conditional_and();
-  ast::Expr parse_relational();
-  ast::Expr parse_additive();
-  ast::Expr parse_multiplicative();
+  /// Binary operators of precedence >= min_precedence after `left` (precedence climbing).
+  ast::Expr climb(ast::Expr left, int min_precedence);
+  /// Precedence (0 if none) and kind of the binary operator at the next token.
+  int binary_operator(ExprKind& kind);
   ast::Expr parse_unary();
   ast::Expr parse_primary();
   ast::Expr parse_bracketted_expression();
   ast::Expr parse_constraint();
   bool starts_builtin_call();
   ast::Expr parse_builtin_call();
+  ast::Expr parse_exists();
+  ast::Expr parse_in(ast::Expr left, ExprKind kind);
+  /// The right operand of a binary operator of `precedence` (the operator is next).
+  ast::Expr parse_operand(int precedence);
+  ast::Expr parse_signed_operand();
+  [[noreturn]] void fail_builtin(const BuiltinSpec& spec, const char* what);
   ast::Expr parse_aggregate();
   ast::Expr parse_iri_or_function(bool require_args);
   std::vector<ast::Expr> parse_expression_list();

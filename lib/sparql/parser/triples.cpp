@@ -96,7 +96,9 @@ rdf::Term Parser::parse_literal() {
 
 ast::VarOrTerm Parser::fresh_blank(ast::SourcePos p) {
   // '.' cannot start a written label, so these never clash with _:labels.
-  return ast::VarOrTerm::constant(rdf::Term::blank("." + std::to_string(anon_counter_++)), p);
+  std::string label = ".";
+  label += std::to_string(anon_counter_++);
+  return ast::VarOrTerm::constant(rdf::Term::blank(std::move(label)), p);
 }
 
 ast::VarOrTerm Parser::labelled_blank(const Token& t) {
@@ -255,11 +257,13 @@ void Parser::parse_object_list(const ast::VarOrTerm& subject, const ast::TripleP
   // ObjectListPath ::= ObjectPath ( ',' ObjectPath )*
   (void)subject;
   do {
-    // Triples of nested collections / property lists come before the triple that uses them,
-    // as Jena orders them.
+    // The triple comes before those of a collection or property list in its object, as Jena
+    // orders them.
+    std::vector<ast::TriplePattern> nested;
     ast::TriplePattern t = verb;
-    t.object = parse_graph_node(out, with_paths);
+    t.object = parse_graph_node(nested, with_paths);
     out.push_back(std::move(t));
+    for (auto& n : nested) out.push_back(std::move(n));
   } while (accept(Tok::Comma));
 }
 
@@ -278,22 +282,26 @@ ast::VarOrTerm Parser::parse_collection(std::vector<ast::TriplePattern>& out, bo
   DepthGuard guard(*this);
   auto p = pos();
   expect(Tok::LParen, "'('");
-  std::vector<ast::VarOrTerm> items;
-  while (!at(Tok::RParen)) {
-    if (at(Tok::End)) fail_expected("a list element or ')'");
-    items.push_back(parse_graph_node(out, with_paths));
-  }
-  next();
+  // Jena's order: per element "cell rdf:first element", the element's own triples, then
+  // "cell rdf:rest next".
   ast::VarOrTerm head = fresh_blank(p);
   ast::VarOrTerm cell = head;
-  for (size_t i = 0; i < items.size(); ++i) {
-    out.push_back(make_triple(cell, kRdfFirst, items[i]));
-    ast::VarOrTerm rest = i + 1 < items.size()
-                              ? fresh_blank(items[i + 1].pos)
-                              : ast::VarOrTerm::constant(rdf::Term::iri(kRdfNil), p);
-    out.push_back(make_triple(cell, kRdfRest, rest));
-    cell = rest;
+  bool first = true;
+  while (!at(Tok::RParen)) {
+    if (at(Tok::End)) fail_expected("a list element or ')'");
+    if (!first) {
+      ast::VarOrTerm rest = fresh_blank(pos());
+      out.push_back(make_triple(cell, kRdfRest, rest));
+      cell = rest;
+    }
+    first = false;
+    std::vector<ast::TriplePattern> nested;
+    ast::VarOrTerm item = parse_graph_node(nested, with_paths);
+    out.push_back(make_triple(cell, kRdfFirst, item));
+    for (auto& n : nested) out.push_back(std::move(n));
   }
+  next();
+  out.push_back(make_triple(cell, kRdfRest, ast::VarOrTerm::constant(rdf::Term::iri(kRdfNil), p)));
   return head;
 }
 

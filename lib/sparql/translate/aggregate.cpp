@@ -8,7 +8,7 @@ Expr Translator::translate_with_aggregates(const ast::Expr& e, Aggregation& agg)
   return translate_expr(e, &agg);
 }
 
-Op Translator::translate_grouping(const ast::SelectQuery& s, Op pattern,
+Op Translator::translate_grouping(const ast::SelectQuery& s, Op&& pattern,
                                   std::vector<Expr>& select_exprs, std::vector<OrderKey>& order) {
   bool grouped = !s.group_by.empty();
   for (const auto& p : s.projection) grouped = grouped || (p.expr && ast::contains_aggregate(*p.expr));

@@ -16,7 +16,7 @@ bool is_table_unit(const Op& op) {
   return op.kind == OpKind::Table && op.vars.empty() && op.rows.size() == 1;
 }
 
-Op make_join(Op left, Op right) {
+Op make_join(Op&& left, Op&& right) {
   // §18.2.2.8 simplification: Join(Z, A) = A, Join(A, Z) = A.
   if (is_table_unit(left)) return right;
   if (is_table_unit(right)) return left;
@@ -40,13 +40,17 @@ VarId Translator::var(const std::string& name) {
 }
 
 VarId Translator::fresh(Fresh what) {
+  auto numbered = [](const char* prefix, uint32_t& counter) {
+    std::string name = prefix;
+    name += std::to_string(counter++);
+    return name;
+  };
   switch (what) {
-    case Fresh::Blank: return vars_.add("?" + std::to_string(blank_counter_++), VarKind::Blank);
-    case Fresh::Internal:
-      return vars_.add("." + std::to_string(internal_counter_++), VarKind::Internal);
+    case Fresh::Blank: return vars_.add(numbered("?", blank_counter_), VarKind::Blank);
+    case Fresh::Internal: return vars_.add(numbered(".", internal_counter_), VarKind::Internal);
     case Fresh::PathJoint: break;
   }
-  return vars_.add("?P" + std::to_string(path_counter_++), VarKind::Internal);
+  return vars_.add(numbered("?P", path_counter_), VarKind::Internal);
 }
 
 TermOrVar Translator::node(const ast::VarOrTerm& t) {
@@ -89,10 +93,16 @@ Op Translator::translate_select(const ast::SelectQuery& s, QueryForm form,
                                 std::vector<VarId>* projection, const std::vector<VarId>* columns) {
   // §18.2.4: pattern, grouping + aggregates, HAVING, VALUES, select expressions;
   // §18.2.5: ORDER BY, projection, DISTINCT/REDUCED, slice. (ToList is the identity here.)
-  Op op = translate_group(s.where);
   std::vector<Expr> select_exprs(s.projection.size());
   std::vector<OrderKey> order;
-  op = translate_grouping(s, std::move(op), select_exprs, order);
+  return finish_select(translate_grouping(s, translate_group(s.where), select_exprs, order), s,
+                       form, projection, columns, select_exprs, order);
+}
+
+Op Translator::finish_select(Op&& pattern, const ast::SelectQuery& s, QueryForm form,
+                             std::vector<VarId>* projection, const std::vector<VarId>* columns,
+                             std::vector<Expr>& select_exprs, std::vector<OrderKey>& order) {
+  Op op = std::move(pattern);
   if (s.values) op = make_join(std::move(op), table(*s.values));
   for (size_t i = 0; i < s.projection.size(); ++i) {
     if (!s.projection[i].expr) continue;

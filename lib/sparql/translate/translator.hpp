@@ -36,12 +36,24 @@ class Translator {
   /// projects), stored in `projection` if given.
   Op translate_select(const ast::SelectQuery& s, QueryForm form, std::vector<VarId>* projection,
                       const std::vector<VarId>* columns);
+  /// VALUES, select expressions, ORDER BY, projection, DISTINCT/REDUCED, slice over the
+  /// grouped pattern.
+  Op finish_select(Op&& pattern, const ast::SelectQuery& s, QueryForm form,
+                   std::vector<VarId>* projection, const std::vector<VarId>* columns,
+                   std::vector<Expr>& select_exprs, std::vector<OrderKey>& order);
   Op translate_sub_select(const ast::SelectQuery& s);
   Op table(const ast::Values& v);
 
   // --- groups, triples, paths (group.cpp) ---
   Op translate_group(const ast::Pattern& group);
+  void flush(Op& g, std::vector<Op>& pending);
+  Op filter(Op&& g, std::vector<Expr> exprs);
+  Op apply_element(Op&& g, const ast::Pattern& e);
+  Op apply_optional(Op&& g, const ast::Pattern& body);
+  Op apply_bind(Op&& g, const ast::Pattern& e);
   Op translate_element(const ast::Pattern& p);
+  Op translate_union(const ast::Pattern& p);
+  Op translate_graph(const ast::Pattern& p);
   /// Appends the ops of a triples block (§18.2.2.4-5): triples to the last Bgp of `parts`
   /// (or a new one), paths as Path ops.
   void translate_triples(const std::vector<ast::TriplePattern>& triples, std::vector<Op>& parts);
@@ -54,7 +66,7 @@ class Translator {
     std::vector<Aggregate> aggregates;
   };
   Expr translate_with_aggregates(const ast::Expr& e, Aggregation& agg);
-  Op translate_grouping(const ast::SelectQuery& s, Op pattern, std::vector<Expr>& select_exprs,
+  Op translate_grouping(const ast::SelectQuery& s, Op&& pattern, std::vector<Expr>& select_exprs,
                         std::vector<OrderKey>& order);
 
   // --- expressions (expr.cpp) ---
@@ -76,7 +88,7 @@ class Translator {
 };
 
 /// Op builders that fill in scope/certain.
-Op make_join(Op left, Op right);
+Op make_join(Op&& left, Op&& right);
 Op make_op(OpKind kind, std::vector<Op> children);
 bool is_table_unit(const Op& op);
 
