@@ -96,6 +96,10 @@ void Checker::check_select(const ast::SelectQuery& s) {
         fail(item.pos, "(... AS ?" + item.var + "): variable ?" + item.var +
                            " is already in scope in the WHERE clause");
       }
+      if (contains(groups, item.var)) {
+        fail(item.pos, "(... AS ?" + item.var + "): variable ?" + item.var +
+                           " is already a GROUP BY key");
+      }
       if (contains(seen, item.var)) {
         fail(item.pos, "(... AS ?" + item.var + "): variable ?" + item.var +
                            " is already used in this SELECT clause");

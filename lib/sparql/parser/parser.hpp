@@ -49,7 +49,7 @@ class Parser {
   };
 
   // --- query level (query.cpp) ---
-  void parse_prologue(ast::Query& q);
+  void parse_prologue();
   void parse_select_clause(ast::SelectQuery& s);
   void parse_dataset_clauses(ast::Query& q);
   void parse_where_clause(ast::SelectQuery& s);

@@ -13,7 +13,7 @@ constexpr std::string_view kUpdateKeywords[] = {"INSERT", "DELETE", "LOAD",  "CL
 
 ast::Query Parser::parse_query_unit() {
   ast::Query q;
-  parse_prologue(q);
+  parse_prologue();
   ast::SelectQuery& s = q.select;
   s.pos = pos();
   if (accept_keyword("SELECT")) {
@@ -88,8 +88,7 @@ ast::Query Parser::parse_query_unit() {
   return q;
 }
 
-void Parser::parse_prologue(ast::Query& q) {
-  (void)q;
+void Parser::parse_prologue() {
   while (true) {
     if (accept_keyword("BASE")) {
       Token t = expect(Tok::IriRef, "an IRI in <...> after BASE");

@@ -34,6 +34,8 @@ TEST_CASE("AS must not assign an in-scope or already selected variable", "[sparq
         "query:1:17: (... AS ?s): variable ?s is already in scope in the WHERE clause");
   CHECK(syntax_error("SELECT (1 AS ?X) { SELECT (2 AS ?X) {} }") ==
         "query:1:14: (... AS ?X): variable ?X is already in scope in the WHERE clause");
+  CHECK(syntax_error("SELECT (1 AS ?y) { ?s ?p ?o } GROUP BY (?o AS ?y)") ==
+        "query:1:14: (... AS ?y): variable ?y is already a GROUP BY key");
   CHECK(syntax_error("SELECT (1 AS ?x) {} VALUES ?x { 1 }") ==
         "query:1:14: (... AS ?x): variable ?x is already in scope in the WHERE clause");
   // Not in scope: only used in a FILTER, inside MINUS, or hidden by a sub-SELECT.
