@@ -289,7 +289,12 @@ std::vector<VarId> set_intersection(const std::vector<VarId>& a, const std::vect
 }
 
 void add_term(std::vector<VarId>& set, const TermOrVar& t) {
-  if (t.is_var()) add_var(set, t.var);
+  if (t.is_var()) set.push_back(t.var);  // normalised by sort_unique
+}
+
+void sort_unique(std::vector<VarId>& set) {
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
 }
 
 }  // namespace
@@ -305,11 +310,13 @@ void compute_scope(Op& op) {
         add_term(scope, t.predicate);
         add_term(scope, t.object);
       }
+      sort_unique(scope);
       certain = scope;
       break;
     case OpKind::Path:
       add_term(scope, op.subject);
       add_term(scope, op.object);
+      sort_unique(scope);
       certain = scope;
       break;
     case OpKind::Join:
@@ -345,16 +352,20 @@ void compute_scope(Op& op) {
     case OpKind::Graph:
       scope = op.children[0].scope;
       certain = op.children[0].certain;
-      add_term(scope, op.graph);
-      add_term(certain, op.graph);
+      if (op.graph.is_var()) {
+        add_var(scope, op.graph.var);
+        add_var(certain, op.graph.var);
+      }
       break;
     case OpKind::Table:
       for (size_t i = 0; i < op.vars.size(); ++i) {
-        add_var(scope, op.vars[i]);
+        scope.push_back(op.vars[i]);
         bool always = !op.rows.empty();
         for (const auto& row : op.rows) always = always && row[i].has_value();
-        if (always) add_var(certain, op.vars[i]);
+        if (always) certain.push_back(op.vars[i]);
       }
+      sort_unique(scope);
+      sort_unique(certain);
       break;
     case OpKind::Group: {
       const Op& child = op.children[0];
@@ -372,7 +383,8 @@ void compute_scope(Op& op) {
       break;
     }
     case OpKind::Project:
-      for (VarId v : op.vars) add_var(scope, v);
+      scope = op.vars;
+      sort_unique(scope);
       certain = set_intersection(op.children[0].certain, scope);
       scope = set_intersection(op.children[0].scope, scope);
       break;

@@ -65,6 +65,9 @@ struct Expr {
   std::vector<Expr> args;
   std::vector<Pattern> pattern;  ///< Exists/NotExists: one Group pattern
   SourcePos pos;
+  /// Upper bound of the height of this expression's tree (including EXISTS patterns), kept by
+  /// the parser to refuse queries whose trees would exhaust the stack of recursive walks.
+  uint32_t height = 1;
 };
 
 enum class PatternKind : uint8_t {
@@ -93,6 +96,8 @@ struct Pattern {
   bool silent = false;
   Values values;
   std::vector<SelectQuery> select;
+  /// Upper bound of the height of the algebra this pattern translates to (see Expr::height).
+  uint32_t height = 1;
 };
 
 /// `?x` (expr empty) or `(expr AS ?x)` in a SELECT clause.

@@ -5,17 +5,13 @@
 namespace kikv::sparql::ast {
 namespace {
 
-void add(std::vector<std::string>& out, const std::string& v) {
-  if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-}
-
-void add_term(std::vector<std::string>& out, const VarOrTerm& t) {
-  if (t.is_var()) add(out, t.var);
+void add_term(NameList& out, const VarOrTerm& t) {
+  if (t.is_var()) out.add(t.var);
 }
 
 }  // namespace
 
-void collect_in_scope(const Pattern& p, std::vector<std::string>& out) {
+void collect_in_scope(const Pattern& p, NameList& out) {
   switch (p.kind) {
     case PatternKind::Group:
     case PatternKind::Union:
@@ -36,31 +32,27 @@ void collect_in_scope(const Pattern& p, std::vector<std::string>& out) {
       break;
     case PatternKind::Minus:
     case PatternKind::Filter: break;
-    case PatternKind::Bind: add(out, p.var); break;
-    case PatternKind::Values:
-      for (const auto& v : p.values.vars) add(out, v);
-      break;
+    case PatternKind::Bind: out.add(p.var); break;
+    case PatternKind::Values: collect_in_scope_values(p.values, out); break;
     case PatternKind::SubSelect:
-      for (const auto& v : projected_vars(p.select[0])) add(out, v);
+      for (const auto& v : projected_vars(p.select[0])) out.add(v);
       break;
   }
 }
 
-void collect_in_scope_values(const Values& v, std::vector<std::string>& out) {
-  for (const auto& name : v.vars) add(out, name);
+void collect_in_scope_values(const Values& v, NameList& out) {
+  for (const auto& name : v.vars) out.add(name);
 }
 
 std::vector<std::string> projected_vars(const SelectQuery& s) {
-  std::vector<std::string> out;
+  NameList out;
   if (s.select_all) {
     collect_in_scope(s.where, out);
-    if (s.values) {
-      for (const auto& v : s.values->vars) add(out, v);
-    }
-    return out;
+    if (s.values) collect_in_scope_values(*s.values, out);
+  } else {
+    for (const auto& item : s.projection) out.add(item.var);
   }
-  for (const auto& item : s.projection) add(out, item.var);
-  return out;
+  return out.names();
 }
 
 bool contains_aggregate(const Expr& e) {

@@ -106,12 +106,10 @@ class Substituter {
     if (s.values) values(*s.values);
     // A parameter can still be in scope after substitution only through a sub-SELECT that
     // projects it (as a constant, below); then the plain variable already carries the value.
-    std::vector<std::string> in_scope;
+    ast::NameList in_scope;
     ast::collect_in_scope(s.where, in_scope);
     if (s.values) ast::collect_in_scope_values(*s.values, in_scope);
-    auto still_bound = [&](const std::string& name) {
-      return std::find(in_scope.begin(), in_scope.end(), name) != in_scope.end();
-    };
+    auto still_bound = [&](const std::string& name) { return in_scope.contains(name); };
     for (auto& item : s.projection) {
       if (item.expr) {
         if (params_.count(item.var)) assigned(item.var, "(... AS ?" + item.var + ")", item.pos);

@@ -29,6 +29,10 @@ struct ParseOptions {
   /// Nesting limit (groups, parentheses, paths, collections) that gives a SyntaxError instead
   /// of exhausting the stack.
   unsigned max_depth = 256;
+  /// Limit on the height of the trees the query becomes (expression and path operator chains
+  /// such as a || b || c ..., group elements, UNION branches, select expressions), so that
+  /// recursive walks of the syntax tree and the algebra stay within the stack.
+  unsigned max_height = 1000;
   /// Accept a projection expression that uses an alias defined earlier in the same aggregate
   /// SELECT clause (Jena ARQ does; see docs/sparql-extensions.md).
   bool allow_alias_reuse = true;

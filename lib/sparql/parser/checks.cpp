@@ -11,6 +11,7 @@ namespace {
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
+bool contains(const ast::NameList& v, const std::string& s) { return v.contains(s); }
 
 class Checker {
  public:
@@ -73,13 +74,9 @@ void Checker::check_select(const ast::SelectQuery& s) {
     return;
   }
 
-  std::vector<std::string> in_scope;
+  ast::NameList in_scope;
   ast::collect_in_scope(s.where, in_scope);
-  if (s.values) {
-    for (const auto& v : s.values->vars) {
-      if (!contains(in_scope, v)) in_scope.push_back(v);
-    }
-  }
+  if (s.values) ast::collect_in_scope_values(*s.values, in_scope);
   std::vector<std::string> groups;
   for (const auto& g : s.group_by) {
     if (!g.var.empty()) {
@@ -88,7 +85,7 @@ void Checker::check_select(const ast::SelectQuery& s) {
       groups.push_back(g.expr.var);
     }
   }
-  std::vector<std::string> seen;     // projected so far
+  ast::NameList seen;                // projected so far
   std::vector<std::string> aliases;  // assigned by (expr AS ?v) so far
   for (const auto& item : s.projection) {
     if (item.expr) {
@@ -110,7 +107,7 @@ void Checker::check_select(const ast::SelectQuery& s) {
       fail(item.pos, "variable ?" + item.var +
                          " is selected but not grouped: add it to GROUP BY or use an aggregate");
     }
-    seen.push_back(item.var);
+    seen.add(item.var);
   }
 }
 
@@ -118,7 +115,7 @@ void Checker::check_pattern(const ast::Pattern& p) {
   switch (p.kind) {
     case ast::PatternKind::Group: {
       // §18.2.1: the variable of BIND must not be in scope from the preceding elements.
-      std::vector<std::string> preceding;
+      ast::NameList preceding;
       for (const auto& child : p.children) {
         if (child.kind == ast::PatternKind::Bind && contains(preceding, child.var)) {
           fail(child.var_pos, "BIND(... AS ?" + child.var + "): variable ?" + child.var +

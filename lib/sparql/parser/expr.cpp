@@ -197,7 +197,7 @@ ast::Expr Parser::climb(ast::Expr left, int min_precedence) {
       left = parse_in(std::move(left), kind);
       continue;
     }
-    left = binary(kind, std::move(left), parse_operand(precedence));
+    left = sealed(binary(kind, std::move(left), parse_operand(precedence)));
   }
 }
 
@@ -208,7 +208,7 @@ ast::Expr Parser::parse_in(ast::Expr left, ExprKind kind) {
   args.push_back(std::move(left));
   for (auto& e : parse_expression_list()) args.push_back(std::move(e));
   ast::SourcePos p = args[0].pos;
-  return node(kind, p, std::move(args));
+  return sealed(node(kind, p, std::move(args)));
 }
 
 ast::Expr Parser::parse_operand(int precedence) {
@@ -236,7 +236,7 @@ ast::Expr Parser::parse_unary() {
   ast::Expr e = node(kind, pos());
   next();
   e.args.push_back(parse_primary());
-  return e;
+  return sealed(std::move(e));
 }
 
 ast::Expr Parser::parse_var_expr() {
@@ -325,22 +325,22 @@ ast::Expr Parser::parse_builtin_call() {
     case Args::Nil:
       next();
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes no arguments): ");
-      return e;
+      return sealed(std::move(e));
     case Args::BoundVar:
       next();
       if (!at(Tok::Var)) fail_expected("a variable in BOUND(...)");
       e.args.push_back(parse_var_expr());
       expect(Tok::RParen, "')'");
-      return e;
+      return sealed(std::move(e));
     case Args::BnodeArg:
       next();
-      if (accept(Tok::RParen)) return e;
+      if (accept(Tok::RParen)) return sealed(std::move(e));
       e.args.push_back(parse_expression());
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes at most one argument): ");
-      return e;
+      return sealed(std::move(e));
     case Args::List:
       e.args = parse_expression_list();
-      return e;
+      return sealed(std::move(e));
     case Args::Fixed:
     case Args::Range:
       next();
@@ -348,9 +348,9 @@ ast::Expr Parser::parse_builtin_call() {
       while (e.args.size() < spec.max && accept(Tok::Comma)) e.args.push_back(parse_expression());
       if (e.args.size() < spec.min) fail_builtin(spec, "',' (too few arguments): ");
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (too many arguments): ");
-      return e;
+      return sealed(std::move(e));
   }
-  return e;
+  return sealed(std::move(e));
 }
 
 ast::Expr Parser::parse_exists() {
@@ -360,7 +360,7 @@ ast::Expr Parser::parse_exists() {
   if (!at(Tok::LBrace)) fail_expected("'{' after EXISTS");
   ast::Expr e = node(negated ? ExprKind::NotExists : ExprKind::Exists, p);
   e.pattern.push_back(parse_group_graph_pattern());
-  return e;
+  return sealed(std::move(e));
 }
 
 void Parser::fail_builtin(const BuiltinSpec& spec, const char* what) {
@@ -404,7 +404,7 @@ ast::Expr Parser::parse_aggregate() {
     e.separator = expect(Tok::String, "a string after SEPARATOR =").text;
   }
   expect(Tok::RParen, "')' to close " + upper + "(...)");
-  return e;
+  return sealed(std::move(e));
 }
 
 ast::Expr Parser::parse_iri_or_function(bool require_args) {
@@ -419,7 +419,7 @@ ast::Expr Parser::parse_iri_or_function(bool require_args) {
   next();
   ast::Expr e = node(ExprKind::FunctionCall, p);
   e.term = rdf::Term::iri(std::move(iri));
-  if (accept(Tok::RParen)) return e;
+  if (accept(Tok::RParen)) return sealed(std::move(e));
   if (accept_keyword("DISTINCT")) {
     // Only a custom aggregate can take DISTINCT.
     if (!aggregates_allowed_ || in_aggregate_) {
@@ -434,7 +434,7 @@ ast::Expr Parser::parse_iri_or_function(bool require_args) {
     e.args.push_back(parse_expression());
   } while (accept(Tok::Comma));
   expect(Tok::RParen, "',' or ')'");
-  return e;
+  return sealed(std::move(e));
 }
 
 }  // namespace kikv::sparql::parser

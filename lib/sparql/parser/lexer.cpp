@@ -146,11 +146,22 @@ ast::SourcePos Lexer::position(uint32_t offset) const {
     }
   }
   auto line_it = std::upper_bound(line_starts_.begin(), line_starts_.end(), orig) - 1;
+  auto line = static_cast<uint32_t>(line_it - line_starts_.begin());
+  // Positions are mostly asked for in text order: continue counting characters from the last
+  // answer on the same line, so long single-line queries stay linear.
+  uint32_t from = *line_it;
   uint32_t column = 1;
-  for (uint32_t i = *line_it; i < orig; ++i) {
+  if (line == cache_line_ && orig >= cache_offset_ && cache_offset_ >= from) {
+    from = cache_offset_;
+    column = cache_column_;
+  }
+  for (uint32_t i = from; i < orig; ++i) {
     if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++column;
   }
-  return {static_cast<uint32_t>(line_it - line_starts_.begin() + 1), column};
+  cache_line_ = line;
+  cache_offset_ = orig;
+  cache_column_ = column;
+  return {line + 1, column};
 }
 
 void Lexer::fail(const std::string& message, uint32_t offset) const {

@@ -81,6 +81,9 @@ class Lexer {
   /// (offset in text_, offset in original_) at each point where the two stop being aligned.
   std::vector<std::pair<uint32_t, uint32_t>> shifts_;
   mutable std::vector<uint32_t> line_starts_;  ///< offsets in original_, computed on demand
+  mutable uint32_t cache_line_ = 0;    ///< last position() answer: line index,
+  mutable uint32_t cache_offset_ = 0;  ///< offset in original_,
+  mutable uint32_t cache_column_ = 1;  ///< and column
   size_t pos_ = 0;
   std::deque<Token> ahead_;
 };

@@ -39,6 +39,13 @@ class Parser {
   std::string describe(const Token& t) const;
   [[noreturn]] void fail_expected(std::string_view what);
   [[noreturn]] void fail_at(const ast::SourcePos& p, const std::string& message) const;
+  /// Throws SyntaxError at `p` if `height` exceeds options.max_height.
+  void check_height(uint64_t height, const ast::SourcePos& p) const;
+  /// Sets e.height from its arguments and EXISTS pattern, and checks it.
+  ast::Expr sealed(ast::Expr e) const;
+  /// Sets the height of a group from its elements (see ast::Pattern::height), and checks it.
+  void seal_group(ast::Pattern& group) const;
+  uint64_t select_height(const ast::SelectQuery& s) const;
   /// RAII nesting counter: throws SyntaxError past options.max_depth.
   struct DepthGuard {
     explicit DepthGuard(Parser& p);
@@ -144,6 +151,7 @@ class Parser {
   // Aggregates are allowed in SELECT expressions, HAVING and ORDER BY of the current level.
   bool aggregates_allowed_ = false;
   bool in_aggregate_ = false;
+  uint32_t path_height_ = 1;  ///< height of the path the last parse_path* call returned
 };
 
 /// Case-insensitive ASCII comparison of a word with a keyword written in upper case.

@@ -28,6 +28,7 @@ ast::Pattern Parser::parse_group_graph_pattern() {
   }
   aggregates_allowed_ = saved_allowed;
   in_aggregate_ = saved_in_aggregate;
+  seal_group(group);
   expect(Tok::RBrace, "'}'");
   bgp_id_ = saved_bgp;
   return group;

@@ -48,6 +48,7 @@ ast::Query Parser::parse_query_unit() {
       q.construct_where = true;
       q.construct_template = triples.triples;
       if (!triples.triples.empty()) s.where.children.push_back(std::move(triples));
+      seal_group(s.where);
     }
     parse_solution_modifiers(s);
   } else if (accept_keyword("DESCRIBE")) {
@@ -83,6 +84,7 @@ ast::Query Parser::parse_query_unit() {
   }
   if (accept_keyword("VALUES")) s.values = parse_data_block();
   if (!at(Tok::End)) fail_expected("end of query");
+  check_height(select_height(s), s.pos);
   q.base = base_;
   q.prefixes = prefix_order_;
   return q;

@@ -323,19 +323,29 @@ ast::VarOrTerm Parser::parse_blank_node_property_list(std::vector<ast::TriplePat
 Path Parser::parse_path() {
   // Path ::= PathAlternative; PathAlternative ::= PathSequence ( '|' PathSequence )*
   DepthGuard guard(*this);
+  auto p = pos();
   Path left = parse_path_sequence();
+  uint32_t height = path_height_;
   while (accept(Tok::Pipe)) {
     left = Path::binary(PathKind::Alternative, std::move(left), parse_path_sequence());
+    check_height(uint64_t{std::max(height, path_height_)} + 1, p);
+    height = std::max(height, path_height_) + 1;
   }
+  path_height_ = height;
   return left;
 }
 
 Path Parser::parse_path_sequence() {
   // PathSequence ::= PathEltOrInverse ( '/' PathEltOrInverse )*
+  auto p = pos();
   Path left = parse_path_elt_or_inverse();
+  uint32_t height = path_height_;
   while (accept(Tok::Slash)) {
     left = Path::binary(PathKind::Sequence, std::move(left), parse_path_elt_or_inverse());
+    check_height(uint64_t{std::max(height, path_height_)} + 1, p);
+    height = std::max(height, path_height_) + 1;
   }
+  path_height_ = height;
   return left;
 }
 
@@ -343,6 +353,7 @@ Path Parser::parse_path_elt_or_inverse() {
   // PathEltOrInverse ::= PathElt | '^' PathElt; PathElt ::= PathPrimary PathMod?
   bool inverse = accept(Tok::Caret);
   Path p = parse_path_primary();
+  path_height_ += (inverse ? 1 : 0) + (at(Tok::Star) || at(Tok::Plus) || at(Tok::Question) ? 1 : 0);
   if (at(Tok::Star)) {
     next();
     p = Path::unary(PathKind::ZeroOrMore, std::move(p));
@@ -358,12 +369,16 @@ Path Parser::parse_path_elt_or_inverse() {
 
 Path Parser::parse_path_primary() {
   // PathPrimary ::= iri | 'a' | '!' PathNegatedPropertySet | '(' Path ')'
+  path_height_ = 1;
   if (at(Tok::Word) && peek().text == "a") {
     next();
     return Path::link(std::string(rdf::iri::kRdfType));
   }
   if (at_iri()) return Path::link(parse_iri());
-  if (accept(Tok::Bang)) return parse_path_negated_set();
+  if (accept(Tok::Bang)) {
+    path_height_ = 3;  // alt(NPS, inv(NPS))
+    return parse_path_negated_set();
+  }
   if (accept(Tok::LParen)) {
     Path p = parse_path();
     expect(Tok::RParen, "')' to close the path");

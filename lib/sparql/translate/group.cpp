@@ -27,29 +27,31 @@ Op binary_op(OpKind kind, Op&& left, Op&& right) {
 
 void Translator::translate_path(const TermOrVar& subject, const Path& path,
                                 const TermOrVar& object, std::vector<Op>& parts) {
-  // §18.2.2.4: X link(iri) Y → triple; X inv(iri) Y → Y iri X;
-  // X seq(P, Q) Y → X P ?V . ?V Q Y (fresh ?V); any other path stays a Path op.
+  // §18.2.2.4: X seq(P, Q) Y → X P ?V . ?V Q Y with a fresh ?V. The recursion over long
+  // sequences goes through this small function only.
+  if (path.kind != PathKind::Sequence) {
+    translate_path_step(subject, path, object, parts);
+    return;
+  }
+  TermOrVar joint = TermOrVar::variable(fresh(Fresh::PathJoint));
+  translate_path(subject, path.args[0], joint, parts);
+  translate_path(joint, path.args[1], object, parts);
+}
+
+void Translator::translate_path_step(const TermOrVar& subject, const Path& path,
+                                     const TermOrVar& object, std::vector<Op>& parts) {
+  // X link(iri) Y → triple; X inv(iri) Y → Y iri X; any other path stays a Path op.
   auto add_triple = [&parts](TriplePattern t) {
     if (parts.empty() || parts.back().kind != OpKind::Bgp) parts.push_back(make_op(OpKind::Bgp, {}));
     parts.back().triples.push_back(std::move(t));
   };
-  switch (path.kind) {
-    case PathKind::Link:
-      add_triple({subject, TermOrVar::constant(rdf::Term::iri(path.iri)), object});
-      return;
-    case PathKind::Inverse:
-      if (path.args[0].kind == PathKind::Link) {
-        add_triple({object, TermOrVar::constant(rdf::Term::iri(path.args[0].iri)), subject});
-        return;
-      }
-      break;
-    case PathKind::Sequence: {
-      TermOrVar joint = TermOrVar::variable(fresh(Fresh::PathJoint));
-      translate_path(subject, path.args[0], joint, parts);
-      translate_path(joint, path.args[1], object, parts);
-      return;
-    }
-    default: break;
+  if (path.kind == PathKind::Link) {
+    add_triple({subject, TermOrVar::constant(rdf::Term::iri(path.iri)), object});
+    return;
+  }
+  if (path.kind == PathKind::Inverse && path.args[0].kind == PathKind::Link) {
+    add_triple({object, TermOrVar::constant(rdf::Term::iri(path.args[0].iri)), subject});
+    return;
   }
   Op op = make_op(OpKind::Path, {});
   op.subject = subject;

@@ -161,9 +161,9 @@ Query Translator::run(const ast::Query& q) {
   std::vector<VarId> described;
   if (q.form == QueryForm::Describe) {
     if (q.describe_all) {
-      std::vector<std::string> names;
+      ast::NameList names;
       ast::collect_in_scope(q.select.where, names);
-      for (const auto& n : names) out.describe.push_back(TermOrVar::variable(var(n)));
+      for (const auto& n : names.names()) out.describe.push_back(TermOrVar::variable(var(n)));
     } else {
       for (const auto& t : q.describe) out.describe.push_back(node(t));
     }

@@ -59,6 +59,8 @@ class Translator {
   void translate_triples(const std::vector<ast::TriplePattern>& triples, std::vector<Op>& parts);
   void translate_path(const TermOrVar& subject, const Path& path, const TermOrVar& object,
                       std::vector<Op>& parts);
+  void translate_path_step(const TermOrVar& subject, const Path& path, const TermOrVar& object,
+                           std::vector<Op>& parts);
 
   // --- grouping (aggregate.cpp) ---
   /// Collects the aggregates of one query level and replaces them by their variables.
@@ -72,6 +74,10 @@ class Translator {
   // --- expressions (expr.cpp) ---
   /// `agg` is null outside SELECT/HAVING/ORDER BY of a grouped level.
   Expr translate_expr(const ast::Expr& e, Aggregation* agg = nullptr);
+  Expr translate_leaf(const ast::Expr& e);
+  Expr translate_call(const ast::Expr& e);
+  Expr translate_exists(const ast::Expr& e);
+  Expr translate_aggregate(const ast::Expr& e, Aggregation* agg);
 
   struct Scope {
     std::unordered_map<std::string, VarId> names;

@@ -121,3 +121,42 @@ TEST_CASE("deep nesting gives a syntax error, not a stack overflow", "[sparql][p
   CHECK_THAT(syntax_error("SELECT * { FILTER(((((((((((1)))))))))))}", strict),
              Catch::Contains("more than 10 levels"));
 }
+
+TEST_CASE("long operator chains give a syntax error, not a stack overflow later",
+          "[sparql][parser][errors]") {
+  // Chains are loops in the parser but left-deep trees afterwards: their height is limited
+  // (ParseOptions::max_height) so that recursive walks of the tree stay within the stack.
+  const size_t n = 100000;
+  auto join = [](size_t count, const std::string& item, const std::string& sep) {
+    std::string out;
+    for (size_t i = 0; i < count; ++i) out += (i ? sep : "") + item;
+    return out;
+  };
+  std::string binds, selects;
+  for (size_t i = 0; i < n; ++i) binds += "BIND(1 AS ?v" + std::to_string(i) + ") ";
+  for (size_t i = 0; i < 5000; ++i) selects += "(1 AS ?v" + std::to_string(i) + ") ";
+  const std::string queries[] = {
+      "SELECT * { FILTER(" + join(n, "?x", " || ") + ") }",
+      "SELECT * { FILTER(1" + join(n, "+1", "") + ") }",
+      "SELECT * { FILTER(?x" + join(n, " -1", "") + ") }",
+      "SELECT * { ?s " + join(n, "<p>", "/") + " ?o }",
+      "SELECT * { ?s " + join(n, "<p>", "|") + " ?o }",
+      "SELECT * { " + binds + "}",
+      "SELECT * { " + join(n, "{ ?s ?p ?o }", " UNION ") + " }",
+      "SELECT * { " + join(n, "OPTIONAL { ?s ?p ?o }", " ") + " }",
+      "SELECT * { " + join(n, "?s <p>* ?o", " . ") + " }",
+      "SELECT " + selects + "{}",
+  };
+  for (const auto& q : queries) {
+    INFO(q.substr(0, 60));
+    CHECK_THAT(syntax_error(q), Catch::Contains("query too complex") &&
+                                    Catch::Contains("more than 1000 levels high"));
+  }
+  // Below the limit, chains are fine.
+  CHECK(syntax_error("SELECT * { FILTER(" + join(900, "?x", " || ") + ") }") == "");
+  CHECK(syntax_error("SELECT * { " + join(900, "{ ?s ?p ?o }", " UNION ") + " }") == "");
+  ParseOptions small;
+  small.max_height = 20;
+  CHECK_THAT(syntax_error("SELECT * { FILTER(" + join(30, "?x", " && ") + ") }", small),
+             Catch::Contains("more than 20 levels high"));
+}
