@@ -65,6 +65,8 @@ void bind_parameters(ast::Query& query, const std::map<std::string, rdf::Term>& 
 /// (prefix (...) ...) when the query declared prefixes.
 std::string to_sse(const Query& query);
 std::string to_sse(const Op& op, const VarTable& vars);
+/// Without the variable table (e.g. an optimizer debugging a subtree): variables print as ?_<id>.
+std::string to_sse(const Op& op);
 std::string to_sse(const Expr& expr, const VarTable& vars);
 std::string to_sse(const Path& path);
 

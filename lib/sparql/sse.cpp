@@ -399,6 +399,11 @@ std::string to_sse(const Op& op, const VarTable& vars) {
   return p.take();
 }
 
+std::string to_sse(const Op& op) {
+  VarTable none;
+  return to_sse(op, none);
+}
+
 std::string to_sse(const Expr& expr, const VarTable& vars) {
   Printer p(vars, nullptr);
   p.expr(expr);

@@ -112,6 +112,11 @@ TEST_CASE("scope and certain sets follow §18.2.1", "[sparql][algebra][scope]") 
   }
 }
 
+TEST_CASE("to_sse without a variable table prints ids", "[sparql][algebra][scope]") {
+  Query q = parse_query("SELECT ?o { <http://x/s> ?p ?o }");
+  CHECK(to_sse(q.root) == "(project (?_1)\n  (bgp (triple <http://x/s> ?_0 ?_1)))");
+}
+
 TEST_CASE("compute_scope can be re-run after a rewrite", "[sparql][algebra][scope]") {
   Query q = parse_query("SELECT * { ?a <http://x/p> ?b OPTIONAL { ?b <http://x/q> ?c } }");
   Op op = below_project(q);
