@@ -64,14 +64,17 @@ void Translator::translate_path_step(const TermOrVar& subject, const Path& path,
 void Translator::translate_triples(const std::vector<ast::TriplePattern>& triples,
                                    std::vector<Op>& parts) {
   for (const auto& t : triples) {
+    // Ids are allocated in subject, predicate, object order.
     TermOrVar s = node(t.subject);
-    TermOrVar o = node(t.object);
     if (t.path) {
+      TermOrVar o = node(t.object);
       translate_path(s, *t.path, o, parts);
-    } else {
-      if (parts.empty() || parts.back().kind != OpKind::Bgp) parts.push_back(make_op(OpKind::Bgp, {}));
-      parts.back().triples.push_back({s, node(t.predicate), o});
+      continue;
     }
+    TermOrVar p = node(t.predicate);
+    TermOrVar o = node(t.object);
+    if (parts.empty() || parts.back().kind != OpKind::Bgp) parts.push_back(make_op(OpKind::Bgp, {}));
+    parts.back().triples.push_back({std::move(s), std::move(p), std::move(o)});
   }
 }
 
