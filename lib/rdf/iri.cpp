@@ -55,7 +55,11 @@ IriParts split(std::string_view s) {
 
 /// RFC 3986 §5.2.3: merge a relative-path reference with the base path.
 std::string merge_paths(const IriParts& base, std::string_view relative_path) {
-  if (base.authority && base.path.empty()) return "/" + std::string(relative_path);
+  if (base.authority && base.path.empty()) {
+    std::string out = "/";
+    out += relative_path;
+    return out;
+  }
   size_t slash = base.path.rfind('/');
   if (slash == std::string_view::npos) return std::string(relative_path);
   std::string out(base.path.substr(0, slash + 1));

@@ -110,7 +110,7 @@ void Execution::build_graph() {
     std::array<TermId, 3> t{s, p, o};
     if (seen.insert(t).second) graph.push_back(t);
   };
-  const Schema& schema = impl_->plan->schema();
+  const exec::Schema& schema = impl_->plan->schema();
   if (query_.form == QueryForm::Construct) {
     std::vector<std::pair<std::string, TermId>> bnodes;  // template blank nodes, per solution
     while (const TermId* r = impl_->next_row()) {

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-namespace kikv::w3c {
+namespace kikv::test {
 
 using rdf::Term;
 using rdf::TermQuad;
@@ -166,4 +166,4 @@ std::optional<std::string> compare_datasets(const std::vector<TermQuad>& expecte
   return std::nullopt;
 }
 
-}  // namespace kikv::w3c
+}  // namespace kikv::test

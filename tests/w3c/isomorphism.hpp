@@ -7,11 +7,11 @@
 
 #include "rdf/rdf_reader.hpp"
 
-namespace kikv::w3c {
+namespace kikv::test {
 
 /// nullopt if the two datasets are isomorphic, else a short description of a difference.
 /// Language tags compare case-insensitively (RDF 1.1 Concepts §3.3).
 std::optional<std::string> compare_datasets(const std::vector<rdf::TermQuad>& expected,
                                             const std::vector<rdf::TermQuad>& actual);
 
-}  // namespace kikv::w3c
+}  // namespace kikv::test

@@ -177,6 +177,8 @@ std::unique_ptr<Accumulator> make_accumulator(AggregateKind kind, bool distinct,
     case AggregateKind::GroupConcat:
       a = std::make_unique<GroupConcatAccumulator>(terms, separator);
       break;
+    case AggregateKind::Custom:
+      return nullptr;  // no custom aggregates are known
   }
   if (distinct && kind != AggregateKind::Sample) {
     a = std::make_unique<DistinctAccumulator>(std::move(a));

@@ -21,11 +21,11 @@
 #include <string_view>
 
 #include "rdf/term_id.hpp"
+#include "sparql/algebra.hpp"
 #include "sparql/eval/term_table.hpp"
 
 namespace kikv::sparql {
 
-enum class AggregateKind : uint8_t { Count, Sum, Avg, Min, Max, Sample, GroupConcat };
 
 /// The running state of one aggregate for one group.
 class Accumulator {

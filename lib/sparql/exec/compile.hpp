@@ -8,6 +8,7 @@
 
 #include "sparql/algebra.hpp"
 #include "sparql/exec/expr.hpp"
+#include "sparql/exec/ops_scan.hpp"
 #include "sparql/exec/plan.hpp"
 
 namespace kikv::sparql::exec {

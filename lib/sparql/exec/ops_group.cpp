@@ -44,7 +44,7 @@ void GroupOp::open(ExecContext& ctx, const TermId* seed) {
     auto g = std::make_unique<Group>();
     g->key = std::move(key);
     for (const GroupAggregate& a : aggregates_) {
-      g->accumulators.push_back(make_accumulator(a.kind, a.distinct && !a.star, a.separator, ctx.terms));
+      g->accumulators.push_back(make_accumulator(a.kind, a.distinct && !a.star, ctx.terms, a.separator));
     }
     g->distinct_rows.resize(aggregates_.size());
     groups_.push_back(std::move(g));
