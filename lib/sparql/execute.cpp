@@ -32,8 +32,9 @@ struct Execution::Impl {
   bool graph_built = false;
   size_t graph_pos = 0;
 
-  /// Next row of the plan, or null.
-  const TermId* next_row() {
+  /// Moves to the next row of the plan; false at the end. (A row may have no columns, so its
+  /// pointer says nothing about whether there is one.)
+  bool next_row(const TermId*& row) {
     if (!opened) {
       plan->open(ctx, nullptr);
       opened = true;
@@ -41,11 +42,12 @@ struct Execution::Impl {
     while (pos >= batch.size()) {
       if (done || !plan->next(batch)) {
         done = true;
-        return nullptr;
+        return false;
       }
       pos = 0;
     }
-    return batch.row(pos++);
+    row = batch.row(pos++);
+    return true;
   }
 };
 
@@ -91,14 +93,17 @@ Execution::Execution(const rdf::QuadStore& store, const Query& query, ExecuteOpt
 Execution::~Execution() = default;
 
 bool Execution::next(std::vector<TermId>& row) {
-  const TermId* r = impl_->next_row();
-  if (!r) return false;
+  const TermId* r = nullptr;
+  if (!impl_->next_row(r)) return false;
   row.resize(impl_->columns.size());
   for (size_t i = 0; i < impl_->columns.size(); ++i) row[i] = impl_->columns[i] >= 0 ? r[impl_->columns[i]] : kNoTerm;
   return true;
 }
 
-bool Execution::ask() { return impl_->next_row() != nullptr; }
+bool Execution::ask() {
+  const TermId* r = nullptr;
+  return impl_->next_row(r);
+}
 
 void Execution::build_graph() {
   auto& graph = impl_->graph;
@@ -113,7 +118,8 @@ void Execution::build_graph() {
   const exec::Schema& schema = impl_->plan->schema();
   if (query_.form == QueryForm::Construct) {
     std::vector<std::pair<std::string, TermId>> bnodes;  // template blank nodes, per solution
-    while (const TermId* r = impl_->next_row()) {
+    const TermId* r = nullptr;
+    while (impl_->next_row(r)) {
       bnodes.clear();
       auto value = [&](const TermOrVar& x) -> TermId {
         if (x.is_var()) {
@@ -136,7 +142,8 @@ void Execution::build_graph() {
     for (const TermOrVar& d : query_.describe) {
       if (!d.is_var()) resources.push_back(terms_->intern(d.term));
     }
-    while (const TermId* r = impl_->next_row()) {
+    const TermId* r = nullptr;
+    while (impl_->next_row(r)) {
       for (const TermOrVar& d : query_.describe) {
         if (!d.is_var()) continue;
         const int c = exec::column_of(schema, d.var);

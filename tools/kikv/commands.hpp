@@ -9,5 +9,7 @@ namespace kikv::cli {
 void add_load_command(CLI::App& app);
 /// Registers `kikv convert`.
 void add_convert_command(CLI::App& app);
+/// Registers `kikv query`.
+void add_query_command(CLI::App& app);
 
 }  // namespace kikv::cli

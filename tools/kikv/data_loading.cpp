@@ -41,8 +41,8 @@ class Progress {
 
 }  // namespace
 
-void add_data_options(CLI::App& cmd, DataOptions& options) {
-  cmd.add_option("--format,-f", options.format,
+void add_data_options(CLI::App& cmd, DataOptions& options, const std::string& format_flag) {
+  cmd.add_option(format_flag, options.format,
                  "RDF syntax of the data: turtle, ntriples, nquads, trig (default: by extension)");
   cmd.add_option("--base", options.base, "base IRI for relative IRIs (default: the file's IRI)");
   cmd.add_option("--graph", options.graph, "load triples into this named graph");

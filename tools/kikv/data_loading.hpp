@@ -21,7 +21,7 @@ struct DataOptions {
 /// the failing one leaves no trace).
 void load_data(rdf::QuadStore& store, const std::vector<std::string>& files, const DataOptions& options);
 
-/// Adds --format/--base/--graph to a command.
-void add_data_options(CLI::App& cmd, DataOptions& options);
+/// Adds --format (or the given name, for commands whose --format means results)/--base/--graph.
+void add_data_options(CLI::App& cmd, DataOptions& options, const std::string& format_flag = "--format,-f");
 
 }  // namespace kikv::cli

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   kikv::cli::add_load_command(app);
   kikv::cli::add_convert_command(app);
+  kikv::cli::add_query_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
