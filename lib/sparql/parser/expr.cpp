@@ -388,7 +388,7 @@ ast::Expr Parser::parse_aggregate() {
   if (in_aggregate_) fail_at(p, "aggregate " + upper + "(...) cannot be nested in another aggregate");
   ast::Expr e = node(ExprKind::Aggregate, p);
   e.aggregate = spec.kind;
-  e.separator = " ";
+  e.separator.assign(1, ' ');  // (not = " ": GCC 12 -Wrestrict false positive)
   expect(Tok::LParen, "'(' after " + upper);
   e.distinct = accept_keyword("DISTINCT");
   in_aggregate_ = true;
