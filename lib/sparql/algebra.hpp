@@ -9,6 +9,7 @@
 // - Constants are rdf::Term values; the executor maps them to term ids.
 // - Every Op lists the variables it may bind (`scope`) and those it always binds (`certain`),
 //   both sorted, which is what join ordering and filter push-down need.
+// docs/sparql-algebra.md describes every operator and the guarantees translation gives.
 #pragma once
 
 #include <cstdint>
@@ -53,6 +54,7 @@ struct VarTable {
   size_t size() const { return vars.size(); }
   const VarInfo& operator[](VarId id) const { return vars[id]; }
   const std::string& name(VarId id) const { return vars[id].name; }
+  /// True for every kind but Named: such a variable is never a result column.
   bool is_internal(VarId id) const { return vars[id].kind != VarKind::Named; }
   /// Adds a variable and returns its id.
   VarId add(std::string name, VarKind kind, std::string source_name = {});

@@ -197,7 +197,8 @@ ast::Expr Parser::climb(ast::Expr left, int min_precedence) {
       left = parse_in(std::move(left), kind);
       continue;
     }
-    left = sealed(binary(kind, std::move(left), parse_operand(precedence)));
+    left = binary(kind, std::move(left), parse_operand(precedence));
+    seal(left);
   }
 }
 
@@ -208,7 +209,9 @@ ast::Expr Parser::parse_in(ast::Expr left, ExprKind kind) {
   args.push_back(std::move(left));
   for (auto& e : parse_expression_list()) args.push_back(std::move(e));
   ast::SourcePos p = args[0].pos;
-  return sealed(node(kind, p, std::move(args)));
+  ast::Expr e = node(kind, p, std::move(args));
+  seal(e);
+  return e;
 }
 
 ast::Expr Parser::parse_operand(int precedence) {
@@ -236,7 +239,8 @@ ast::Expr Parser::parse_unary() {
   ast::Expr e = node(kind, pos());
   next();
   e.args.push_back(parse_primary());
-  return sealed(std::move(e));
+  seal(e);
+  return e;
 }
 
 ast::Expr Parser::parse_var_expr() {
@@ -325,22 +329,22 @@ ast::Expr Parser::parse_builtin_call() {
     case Args::Nil:
       next();
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes no arguments): ");
-      return sealed(std::move(e));
+      break;
     case Args::BoundVar:
       next();
       if (!at(Tok::Var)) fail_expected("a variable in BOUND(...)");
       e.args.push_back(parse_var_expr());
       expect(Tok::RParen, "')'");
-      return sealed(std::move(e));
+      break;
     case Args::BnodeArg:
       next();
-      if (accept(Tok::RParen)) return sealed(std::move(e));
+      if (accept(Tok::RParen)) break;
       e.args.push_back(parse_expression());
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (takes at most one argument): ");
-      return sealed(std::move(e));
+      break;
     case Args::List:
       e.args = parse_expression_list();
-      return sealed(std::move(e));
+      break;
     case Args::Fixed:
     case Args::Range:
       next();
@@ -348,9 +352,10 @@ ast::Expr Parser::parse_builtin_call() {
       while (e.args.size() < spec.max && accept(Tok::Comma)) e.args.push_back(parse_expression());
       if (e.args.size() < spec.min) fail_builtin(spec, "',' (too few arguments): ");
       if (!accept(Tok::RParen)) fail_builtin(spec, "')' (too many arguments): ");
-      return sealed(std::move(e));
+      break;
   }
-  return sealed(std::move(e));
+  seal(e);
+  return e;
 }
 
 ast::Expr Parser::parse_exists() {
@@ -360,7 +365,8 @@ ast::Expr Parser::parse_exists() {
   if (!at(Tok::LBrace)) fail_expected("'{' after EXISTS");
   ast::Expr e = node(negated ? ExprKind::NotExists : ExprKind::Exists, p);
   e.pattern.push_back(parse_group_graph_pattern());
-  return sealed(std::move(e));
+  seal(e);
+  return e;
 }
 
 void Parser::fail_builtin(const BuiltinSpec& spec, const char* what) {
@@ -388,7 +394,7 @@ ast::Expr Parser::parse_aggregate() {
   if (in_aggregate_) fail_at(p, "aggregate " + upper + "(...) cannot be nested in another aggregate");
   ast::Expr e = node(ExprKind::Aggregate, p);
   e.aggregate = spec.kind;
-  e.separator = " ";
+  e.separator.assign(1, ' ');  // (not = " ": GCC 12 -Wrestrict false positive)
   expect(Tok::LParen, "'(' after " + upper);
   e.distinct = accept_keyword("DISTINCT");
   in_aggregate_ = true;
@@ -404,7 +410,8 @@ ast::Expr Parser::parse_aggregate() {
     e.separator = expect(Tok::String, "a string after SEPARATOR =").text;
   }
   expect(Tok::RParen, "')' to close " + upper + "(...)");
-  return sealed(std::move(e));
+  seal(e);
+  return e;
 }
 
 ast::Expr Parser::parse_iri_or_function(bool require_args) {
@@ -419,7 +426,10 @@ ast::Expr Parser::parse_iri_or_function(bool require_args) {
   next();
   ast::Expr e = node(ExprKind::FunctionCall, p);
   e.term = rdf::Term::iri(std::move(iri));
-  if (accept(Tok::RParen)) return sealed(std::move(e));
+  if (accept(Tok::RParen)) {
+    seal(e);
+    return e;
+  }
   if (accept_keyword("DISTINCT")) {
     // Only a custom aggregate can take DISTINCT.
     if (!aggregates_allowed_ || in_aggregate_) {
@@ -434,7 +444,8 @@ ast::Expr Parser::parse_iri_or_function(bool require_args) {
     e.args.push_back(parse_expression());
   } while (accept(Tok::Comma));
   expect(Tok::RParen, "',' or ')'");
-  return sealed(std::move(e));
+  seal(e);
+  return e;
 }
 
 }  // namespace kikv::sparql::parser

@@ -82,13 +82,12 @@ void Parser::check_height(uint64_t height, const ast::SourcePos& p) const {
   }
 }
 
-ast::Expr Parser::sealed(ast::Expr e) const {
+void Parser::seal(ast::Expr& e) const {
   uint64_t h = 0;
   for (const auto& a : e.args) h = std::max<uint64_t>(h, a.height);
   for (const auto& p : e.pattern) h = std::max<uint64_t>(h, p.height);
   check_height(h + 1, e.pos);
   e.height = static_cast<uint32_t>(h + 1);
-  return e;
 }
 
 namespace {
@@ -124,9 +123,11 @@ void Parser::seal_group(ast::Pattern& group) const {
     uint64_t h = 1;
     switch (e.kind) {
       case ast::PatternKind::Triples:
-        folds += 2 * e.triples.size();
+        // Plain triples share one Bgp; each path may split it (a Path op and a new Bgp).
         for (const auto& t : e.triples) {
-          if (t.path) h = std::max(h, path_height(*t.path) + 1);
+          if (!t.path) continue;
+          folds += 2;
+          h = std::max(h, path_height(*t.path) + 1);
         }
         break;
       case ast::PatternKind::Filter:

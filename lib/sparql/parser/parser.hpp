@@ -41,8 +41,9 @@ class Parser {
   [[noreturn]] void fail_at(const ast::SourcePos& p, const std::string& message) const;
   /// Throws SyntaxError at `p` if `height` exceeds options.max_height.
   void check_height(uint64_t height, const ast::SourcePos& p) const;
-  /// Sets e.height from its arguments and EXISTS pattern, and checks it.
-  ast::Expr sealed(ast::Expr e) const;
+  /// Sets e.height from its arguments and EXISTS pattern, and checks it. (In place: a by-value
+  /// version costs a temporary per call site in the recursive functions' frames.)
+  void seal(ast::Expr& e) const;
   /// Sets the height of a group from its elements (see ast::Pattern::height), and checks it.
   void seal_group(ast::Pattern& group) const;
   uint64_t select_height(const ast::SelectQuery& s) const;
