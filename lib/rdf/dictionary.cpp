@@ -1,5 +1,6 @@
 #include "rdf/dictionary.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "rdf/error.hpp"
@@ -37,8 +38,9 @@ void Dictionary::encode_literal_key(std::string_view lexical, TermId datatype,
   key.clear();
   append_varint(key, id_payload(datatype));
   if (datatype == vocab::kRdfLangString) {
+    // Language tags are case-insensitive; their value space is lower case (RDF 1.1 §3.3).
     append_varint(key, lang.size());
-    key.append(lang);
+    for (char c : lang) key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   key.append(lexical);
 }
@@ -67,7 +69,14 @@ std::optional<TermId> Dictionary::find_iri(std::string_view iri) const {
 
 TermId Dictionary::intern_literal(std::string_view lexical, TermId datatype,
                                   std::string_view lang) {
-  if (!lang.empty()) datatype = vocab::kRdfLangString;
+  if (!lang.empty()) {
+    datatype = vocab::kRdfLangString;
+    if (std::any_of(lang.begin(), lang.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      std::string lower(lang);
+      for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (lang_display_.emplace(lower, std::string(lang)).second) lang_order_.push_back(lower);
+    }
+  }
   if (auto id = try_inline_literal(lexical, datatype)) return *id;
   encode_literal_key(lexical, datatype, lang, key_);
   return make_id(IdTag::Literal, literals_.intern(key_));
@@ -195,7 +204,13 @@ std::string_view Dictionary::lang(TermId id) const {
   if (make_id(IdTag::Iri, dt) != vocab::kRdfLangString) return {};
   uint64_t len = 0;
   n += decode_varint(p + n, len);
-  return key.substr(n, static_cast<size_t>(len));
+  return lang_display(key.substr(n, static_cast<size_t>(len)));
+}
+
+std::string_view Dictionary::lang_display(std::string_view lower) const {
+  if (lang_display_.empty()) return lower;
+  auto it = lang_display_.find(std::string(lower));
+  return it == lang_display_.end() ? lower : std::string_view(it->second);
 }
 
 Term Dictionary::term(TermId id) const {
@@ -217,7 +232,7 @@ Term Dictionary::term(TermId id) const {
 }
 
 Dictionary::Mark Dictionary::mark() const {
-  return Mark{namespaces_.size(), iris_.size(), literals_.size(), blanks_};
+  return Mark{namespaces_.size(), iris_.size(), literals_.size(), blanks_, lang_order_.size()};
 }
 
 void Dictionary::rollback(const Mark& m) {
@@ -226,6 +241,10 @@ void Dictionary::rollback(const Mark& m) {
   literals_.truncate(m.literals);
   blanks_ = m.blanks;
   last_ns_index_ = UINT64_MAX;
+  while (lang_order_.size() > m.lang_tags) {
+    lang_display_.erase(lang_order_.back());
+    lang_order_.pop_back();
+  }
 }
 
 Dictionary::Stats Dictionary::stats() const {

@@ -3,7 +3,9 @@
 //
 // IRIs are stored as (namespace number, local part): most IRIs of a data set share a few
 // namespaces ("http://example.org/person/"), so this roughly halves their memory.
-// Literals are stored as (datatype IRI number, language tag, lexical form).
+// Literals are stored as (datatype IRI number, language tag, lexical form). Language tags are
+// case-insensitive (RDF 1.1 §3.3): they are keyed in lower case, so "a"@EN and "a"@en are one
+// term, and printed as the tag was first written ("en-US" stays "en-US").
 //
 // Not thread-safe for writers; concurrent readers are safe while no writer runs.
 #pragma once
@@ -12,6 +14,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "rdf/string_table.hpp"
 #include "rdf/term.hpp"
@@ -54,12 +58,14 @@ class Dictionary {
   std::string_view view(TermId id, std::string& scratch) const;
   /// Datatype IRI id of a literal (kNoTerm for IRIs and blank nodes).
   TermId datatype(TermId id) const;
-  /// Language tag of a literal ("" if none).
+  /// Language tag of a literal ("" if none), as first written.
   std::string_view lang(TermId id) const;
+  /// The display form of a lower-cased language tag known to this dictionary, or `lower`.
+  std::string_view lang_display(std::string_view lower) const;
 
   /// A point to roll back to: everything interned after it can be removed again.
   struct Mark {
-    uint64_t namespaces = 0, iris = 0, literals = 0, blanks = 0;
+    uint64_t namespaces = 0, iris = 0, literals = 0, blanks = 0, lang_tags = 0;
   };
   Mark mark() const;
   void rollback(const Mark& mark);
@@ -80,6 +86,9 @@ class Dictionary {
   StringTable namespaces_;
   StringTable iris_;      ///< varint(namespace) + local part
   StringTable literals_;  ///< varint(datatype IRI index) [+ lang length byte + lang] + lexical
+  /// Language tags whose first written form is not all lower case: lower case → as written.
+  std::unordered_map<std::string, std::string> lang_display_;
+  std::vector<std::string> lang_order_;  ///< keys of lang_display_ in insertion order (rollback)
   uint64_t blanks_ = 0;
   std::string key_;  ///< scratch for intern (writers only)
   /// One-entry cache of the last namespace interned: N-Triples repeats namespaces in runs.

@@ -11,8 +11,9 @@ namespace kikv::rdf {
 /// True if `iri` starts with a scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":").
 bool has_iri_scheme(std::string_view iri);
 
-/// Resolves the IRI reference `relative` against the absolute IRI `base` (RFC 3986 §5.2.2,
-/// strict: a reference with a scheme is taken as is, apart from removing its dot segments).
+/// Resolves the IRI reference `relative` against the absolute IRI `base` (RFC 3986 §5.2.2). A
+/// reference with a scheme is returned exactly as written (no dot-segment removal): RDF
+/// compares IRIs as strings and the syntaxes resolve relative references only.
 /// If `base` has no scheme (empty or itself relative) the reference cannot be resolved and is
 /// returned unchanged; callers that need an absolute IRI check has_iri_scheme() on the result.
 std::string resolve_iri(std::string_view base, std::string_view relative);

@@ -1,5 +1,7 @@
 #include "sparql/eval/term_table.hpp"
 
+#include <algorithm>
+
 #include "rdf/error.hpp"
 #include "rdf/inline_literal.hpp"
 #include "rdf/varint.hpp"
@@ -47,8 +49,13 @@ TermId TermTable::intern_literal(std::string_view lexical, TermId datatype, std:
   }
   key_.clear();
   append_varint(key_, datatype);
+  if (std::any_of(lang.begin(), lang.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::string lower(lang);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (dict_.lang_display(lower) == lower) lang_display_.emplace(lower, std::string(lang));
+  }
   append_varint(key_, lang.size());
-  key_.append(lang);
+  for (char c : lang) key_ += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   key_.append(lexical);
   return rdf::make_id(IdTag::LocalLiteral, literals_.intern(key_));
 }
@@ -106,8 +113,12 @@ TermId TermTable::datatype(TermId id) const {
 }
 
 std::string_view TermTable::lang(TermId id) const {
-  if (rdf::id_tag(id) == IdTag::LocalLiteral) return decode_local(literals_.get(rdf::id_payload(id))).lang;
-  return dict_.lang(id);
+  if (rdf::id_tag(id) != IdTag::LocalLiteral) return dict_.lang(id);
+  const std::string_view lower = decode_local(literals_.get(rdf::id_payload(id))).lang;
+  const std::string_view known = dict_.lang_display(lower);
+  if (known != lower || lang_display_.empty()) return known;
+  auto it = lang_display_.find(std::string(lower));
+  return it == lang_display_.end() ? lower : std::string_view(it->second);
 }
 
 rdf::Term TermTable::term(TermId id) const {

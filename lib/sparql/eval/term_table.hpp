@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "rdf/dictionary.hpp"
 #include "rdf/string_table.hpp"
@@ -59,6 +60,8 @@ class TermTable {
   rdf::StringTable literals_;  ///< varint(datatype id) varint(lang length) lang lexical
   uint64_t blanks_ = 0;
   std::string key_;
+  /// Language tags first written with upper case letters that the dictionary does not know.
+  std::unordered_map<std::string, std::string> lang_display_;
 };
 
 }  // namespace kikv::sparql

@@ -136,19 +136,28 @@ Compiler::Compiled Compiler::build(const Op& op) {
       return Compiled{std::make_unique<UnionOp>(std::move(ops)), certain};
     }
     case OpKind::Extend: {
-      Compiled c = build(op.children[0]);
+      // A chain of Extends (one per BIND or select expression) is one operator, so that all
+      // of a solution's expressions share its BNODE(label) scope.
+      std::vector<const VarBinding*> bindings;
+      const Op* base = &op;
+      while (base->kind == OpKind::Extend) {
+        for (auto it = base->bindings.rbegin(); it != base->bindings.rend(); ++it) bindings.push_back(&*it);
+        base = &base->children[0];
+      }
+      std::reverse(bindings.begin(), bindings.end());
+      Compiled c = build(*base);
       Schema schema = c.op->schema();
       std::vector<int> columns;
-      for (const VarBinding& b : op.bindings) {
-        int col = column_of(schema, b.var);
+      for (const VarBinding* b : bindings) {
+        int col = column_of(schema, b->var);
         if (col < 0) {
           col = static_cast<int>(schema.size());
-          schema.push_back(b.var);
+          schema.push_back(b->var);
         }
         columns.push_back(col);
       }
       std::vector<CExpr> exprs;
-      for (const VarBinding& b : op.bindings) exprs.push_back(compile_expr(b.expr, schema));
+      for (const VarBinding* b : bindings) exprs.push_back(compile_expr(b->expr, schema));
       return Compiled{std::make_unique<ExtendOp>(schema, std::move(c.op), std::move(exprs), std::move(columns), eval_),
                       c.certain};
     }
@@ -225,11 +234,13 @@ Compiler::Compiled Compiler::build(const Op& op) {
       auto certain = var_intersection(c.certain, sorted(op.vars));
       return Compiled{std::make_unique<ProjectOp>(op.vars, std::move(c.op)), certain};
     }
-    case OpKind::Distinct:
-    case OpKind::Reduced: {
+    case OpKind::Distinct: {
       Compiled c = build(op.children[0]);
       return Compiled{std::make_unique<DistinctOp>(std::move(c.op)), c.certain};
     }
+    case OpKind::Reduced:
+      // REDUCED permits, but does not require, removing duplicates: keeping them costs nothing.
+      return build(op.children[0]);
     case OpKind::Slice: {
       Compiled c = build(op.children[0]);
       return Compiled{std::make_unique<SliceOp>(std::move(c.op), op.offset, op.limit), c.certain};
@@ -424,6 +435,11 @@ Compiler::Compiled Compiler::build_chain(Compiled input, std::vector<Step> steps
     for (int k = 0; k < n; ++k) {
       slots.push_back(make_slot(*positions[k], in, out, slots, slot_vars));
       slot_vars.push_back(positions[k]->is_var() ? positions[k]->var : kNoVar);
+      // A path end may be a term the store lacks: a zero-length path still matches it.
+      if (st.path && slots.back().kind == Slot::Const && slots.back().impossible) {
+        slots.back().value = ctx_.terms.intern(positions[k]->term);
+        slots.back().impossible = false;
+      }
     }
     std::vector<CExpr> fs;
     for (const Expr* f : placed[i]) fs.push_back(compile_expr(*f, out));

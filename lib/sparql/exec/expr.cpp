@@ -200,15 +200,13 @@ std::optional<TermId> Evaluator::eval(CExpr& e, const TermId* row, const TermId*
       }
       [[fallthrough]];
     case ExprKind::FunctionCall: {
-      TermId args[8];
+      // Arguments on the stack; CONCAT and COALESCE-like calls with more go to the heap.
+      TermId small[8];
       std::vector<TermId> many;
-      TermId* out = args;
-      if (e.args.size() > 8) {
-        many.resize(e.args.size());
-        out = many.data();
-      }
-      for (size_t i = 0; i < e.args.size(); ++i) out[i] = eval(e.args[i], row, seed).value_or(kNoTerm);
-      return e.function->impl(std::span<const TermId>(out, e.args.size()), fn_);
+      if (e.args.size() > 8) many.assign(e.args.size(), kNoTerm);
+      const std::span<TermId> args = many.empty() ? std::span<TermId>(small, e.args.size()) : std::span<TermId>(many);
+      for (size_t i = 0; i < e.args.size(); ++i) args[i] = eval(e.args[i], row, seed).value_or(kNoTerm);
+      return e.function->impl(args, fn_);
     }
     case ExprKind::Aggregate:
       return std::nullopt;

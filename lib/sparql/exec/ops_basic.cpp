@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "sparql/eval/functions.hpp"
 #include "sparql/eval/operators.hpp"
 
 namespace kikv::sparql::exec {
@@ -54,6 +55,7 @@ bool ExtendOp::next(Batch& out) {
   for (size_t i = 0; i < in_.size(); ++i) {
     TermId* o = out.append();
     std::copy(in_.row(i), in_.row(i) + iw, o);
+    eval_.functions().start_solution();  // BNODE(label) is one node per solution
     for (size_t k = 0; k < exprs_.size(); ++k) {
       // BIND to a variable that is already bound is a static error; a row where an extended
       // variable already has a value (seeded EXISTS) keeps it.

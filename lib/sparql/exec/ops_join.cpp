@@ -42,9 +42,9 @@ void HashedRows::build(PhysicalOp& op, ExecContext& ctx, const TermId* seed, std
   heads_.assign(buckets, UINT32_MAX);
   chain_.assign(rows_.size(), UINT32_MAX);
   for (size_t i = 0; i < rows_.size(); ++i) {
-    const size_t b = hash_key(rows_.row(i), key_cols_) & (buckets - 1);
-    chain_[i] = heads_[b];
-    heads_[b] = static_cast<uint32_t>(i);
+    const size_t bucket = hash_key(rows_.row(i), key_cols_) & (buckets - 1);
+    chain_[i] = heads_[bucket];
+    heads_[bucket] = static_cast<uint32_t>(i);
   }
 }
 
@@ -92,9 +92,9 @@ bool JoinLayout::compatible(const TermId* l, const TermId* r) const {
   return true;
 }
 
-void JoinLayout::merge_right(TermId* out, const TermId* r) const {
+void JoinLayout::merge_right(TermId* row, const TermId* r) const {
   for (size_t rc = 0; rc < right_to_out.size(); ++rc) {
-    if (r[rc] != kNoTerm) out[right_to_out[rc]] = r[rc];
+    if (r[rc] != kNoTerm) row[right_to_out[rc]] = r[rc];
   }
 }
 

@@ -42,7 +42,7 @@ struct JoinLayout {
   static JoinLayout make(const Schema& left, const Schema& right, const std::vector<VarId>& certain);
   bool compatible(const TermId* l, const TermId* r) const;
   /// Writes the merged row (out must be filled with the left row first).
-  void merge_right(TermId* out, const TermId* r) const;
+  void merge_right(TermId* row, const TermId* r) const;
 };
 
 class HashJoinOp final : public PhysicalOp {

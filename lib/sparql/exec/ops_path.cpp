@@ -42,6 +42,12 @@ void PathJoinOp::compute_row() {
   PathEvaluator pe(ctx_->store, graphs_, *ctx_);
   const TermId s = bound_value(s_);
   const TermId o = o_.kind == Slot::Same ? s : bound_value(o_);
+  // A value bound by a variable (not a constant of the pattern) must be a node of the graph:
+  // the path is evaluated on its own and joined (§18.4), and a zero-length path with a free
+  // end only reaches the graph's nodes.
+  if ((s != kNoTerm && s_.kind != Slot::Const && !is_node(s)) ||
+      (o != kNoTerm && o_.kind != Slot::Const && !is_node(o)))
+    return;
   std::vector<TermId> nodes;
   if (s != kNoTerm) {
     pe.forward(path_, s, nodes);
@@ -84,6 +90,15 @@ bool PathJoinOp::next(Batch& out) {
     compute_row();
   }
   return !out.empty();
+}
+
+bool PathJoinOp::is_node(TermId x) const {
+  for (TermId g : graphs_) {
+    if (ctx_->store.count(rdf::QuadPattern{g, x, kNoTerm, kNoTerm}) > 0 ||
+        ctx_->store.count(rdf::QuadPattern{g, kNoTerm, kNoTerm, x}) > 0)
+      return true;
+  }
+  return false;
 }
 
 std::string PathJoinOp::describe(const VarTable&) const { return "PathJoin"; }

@@ -19,6 +19,8 @@ class PathJoinOp final : public PhysicalOp {
 
  private:
   TermId bound_value(const Slot& slot) const;
+  /// Whether x occurs as a subject or object in the active graphs.
+  bool is_node(TermId x) const;
   void compute_row();
 
   OpPtr input_;
