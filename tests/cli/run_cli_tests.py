@@ -81,6 +81,28 @@ with tempfile.TemporaryDirectory() as tmp:
     case("convert to an unwritable file", ["convert", "-o", "/nonexistent/dir/x.nt", EXAMPLE], ok=False,
          err=r"cannot write")
 
+    # query: results, parameters, formats, and bad input
+    q = write("q.rq", "PREFIX onz-g: <http://purl.org/ozo/onz-g#>\nSELECT (COUNT(*) AS ?n) WHERE { ?p a onz-g:Human }\n")
+    case("query counts", ["query", q, EXAMPLE], out=r'^\?n\n"5"\^\^<http://www.w3.org/2001/XMLSchema#integer>$')
+    case("query json", ["query", "--format", "json", q, EXAMPLE], out=r'"n":\s*\{"type":\s*"literal"')
+    case("query csv", ["query", "--format", "csv", q, EXAMPLE], out=r"^n\r?\n5\r?$")
+    case("query -e", ["query", "-e", "ASK { ?s ?p ?o }", EXAMPLE], out=r"^true")
+    pq = write("p.rq", "SELECT ?x WHERE { BIND(?d + \"P1Y\"^^<http://www.w3.org/2001/XMLSchema#duration> - \"P1D\"^^<http://www.w3.org/2001/XMLSchema#duration> AS ?x) }\n")
+    case("query --param date", ["query", "--param", "d=2024-01-01", pq, EXAMPLE], out=r'"2024-12-31"\^\^<http://www.w3.org/2001/XMLSchema#date>')
+    case("query unknown --param", ["query", "--param", "nope=1", pq, EXAMPLE], ok=False, err=r"nope")
+    bad = write("bad.rq", "SELECT ?x WHERE {\n  ?x ?p ?o .\n  FILTR(?x)\n}\n")
+    case("query syntax error line:col", ["query", bad, EXAMPLE], ok=False, err=re.escape(bad) + r":3:\d+: ")
+    case("query unknown prefix", ["query", "-e", "SELECT * { ?s nope:p ?o }", EXAMPLE], ok=False, err=r"nope")
+    case("query unknown function", ["query", "-e", "SELECT * { ?s ?p ?o FILTER(<http://x/f>(?o)) }", EXAMPLE],
+         ok=False, err=r"unknown function")
+    case("query SERVICE refused", ["query", "-e", "SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }", EXAMPLE],
+         ok=False, err=r"SERVICE")
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    case("query timeout", ["query", "--timeout", "0.2", "-e", slow, EXAMPLE], ok=False, err=r"timed out")
+    case("query missing query file", ["query", os.path.join(tmp, "none.rq"), EXAMPLE], ok=False, err=r"none\.rq")
+    case("query type error is unbound, not a failure", ["query", "-e", 'SELECT (1 + "a" AS ?x) {}', EXAMPLE],
+         out=r"^\?x\n$")
+
 for f in failures:
     print("FAIL " + f)
 print("cli: %d failure(s)" % len(failures))
