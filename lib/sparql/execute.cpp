@@ -7,6 +7,7 @@
 #include "sparql/eval/functions.hpp"
 #include "sparql/exec/compile.hpp"
 #include "sparql/exec/expr.hpp"
+#include "sparql/sparql.hpp"
 
 namespace kikv::sparql {
 
@@ -78,10 +79,11 @@ Execution::Execution(const rdf::QuadStore& store, const Query& query, ExecuteOpt
   }
   ctx.active_graphs = ctx.default_graphs;
 
+  root_ = optimize(query.root, *terms_, options.passes);
   exec::CompileOptions co;
   co.reorder_patterns = options.reorder_patterns;
   exec::Compiler compiler(ctx, impl_->eval, query.vars, co);
-  impl_->plan = compiler.compile(query.root);
+  impl_->plan = compiler.compile(root_);
   if (query.form == QueryForm::Select) {
     for (VarId v : query.projection) {
       columns_.push_back(query.vars[v].source_name.empty() ? query.vars.name(v) : query.vars[v].source_name);
@@ -176,6 +178,8 @@ bool Execution::next_triple(std::array<TermId, 3>& triple) {
   return true;
 }
 
-std::string Execution::explain() const { return exec::explain_tree(*impl_->plan, query_.vars); }
+std::string Execution::explain() const {
+  return to_sse(root_, query_.vars) + "\n\n" + exec::explain_tree(*impl_->plan, query_.vars);
+}
 
 }  // namespace kikv::sparql

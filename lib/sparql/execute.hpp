@@ -19,10 +19,13 @@
 #include "rdf/quad_store.hpp"
 #include "sparql/algebra.hpp"
 #include "sparql/eval/term_table.hpp"
+#include "sparql/optimizer/optimizer.hpp"
 
 namespace kikv::sparql {
 
 struct ExecuteOptions {
+  /// Algebra rewrites to apply (none: run the translation as it is, for tests).
+  PassSet passes = PassSet::all();
   /// Order patterns by estimated cardinality (off only to test that results do not depend on it).
   bool reorder_patterns = true;
   std::optional<std::chrono::milliseconds> timeout;
@@ -63,6 +66,7 @@ class Execution {
 
   const rdf::QuadStore& store_;
   const Query& query_;
+  Op root_;  ///< the optimised algebra
   std::unique_ptr<TermTable> terms_;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> columns_;

@@ -65,6 +65,7 @@ void add_query_command(CLI::App& app) {
     bool rdfs = false;
     bool explain = false;
     bool no_reorder = false;
+    bool no_optimize = false;
     DataOptions data;
   };
   auto opts = std::make_shared<Options>();
@@ -81,6 +82,7 @@ void add_query_command(CLI::App& app) {
   cmd->add_flag("--rdfs", opts->rdfs, "apply RDFS inference to the data first");
   cmd->add_flag("--explain", opts->explain, "print the algebra and the physical plan instead of results");
   cmd->add_flag("--no-reorder", opts->no_reorder, "keep triple patterns in the order written");
+  cmd->add_flag("--no-optimize", opts->no_optimize, "run the algebra as translated (no rewrites)");
   add_data_options(*cmd, opts->data, "--data-format");
   cmd->callback([opts] {
     std::string text;
@@ -115,10 +117,11 @@ void add_query_command(CLI::App& app) {
 
     sparql::ExecuteOptions eo;
     eo.reorder_patterns = !opts->no_reorder;
+    if (opts->no_optimize) eo.passes = sparql::PassSet::none();
     if (opts->timeout > 0) eo.timeout = std::chrono::milliseconds(static_cast<int64_t>(opts->timeout * 1000));
     sparql::Execution run(store, query, eo);
     if (opts->explain) {
-      std::cout << sparql::to_sse(query) << "\n\n" << run.explain();
+      std::cout << sparql::to_sse(query) << "\n\noptimised:\n" << run.explain();
       return;
     }
 
