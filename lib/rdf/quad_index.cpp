@@ -233,6 +233,7 @@ QuadIndex::Cursor QuadIndex::scan(const Key& prefix, int prefix_len) const {
   c.prefix_ = prefix;
   c.prefix_len_ = prefix_len;
   const Key lo = lower_key(prefix, prefix_len);
+  c.lo_ = lo;
   auto prefix_less = [prefix_len](const Key& a, const Key& b) {
     return compare_prefix(a, b, prefix_len) < 0;
   };
@@ -270,6 +271,41 @@ void QuadIndex::Cursor::advance_base() {
   base_key_ = b.first;
   left_in_block_ = b.count - 1;
   pos_ = index_->bytes_.data() + b.offset;
+}
+
+bool QuadIndex::Cursor::seek(const Key& prefix, int prefix_len) {
+  const Key lo = lower_key(prefix, prefix_len);
+  // Only a strictly later prefix: every key before the current position is then below `lo`
+  // (it either had the previous prefix, which sorts before this one, or was skipped as below
+  // the previous lo). The same prefix again must be scanned from its start.
+  if (prefix_len != prefix_len_ || !(lo_ < lo)) return false;
+  prefix_ = prefix;
+  lo_ = lo;
+  const QuadIndex& idx = *index_;
+  auto prefix_less = [prefix_len](const Key& a, const Key& b) { return compare_prefix(a, b, prefix_len) < 0; };
+  if (!idx.added_.empty()) {
+    auto [a_lo, a_hi] = std::equal_range(idx.added_.begin(), idx.added_.end(), lo, prefix_less);
+    added_ = idx.added_.data() + (a_lo - idx.added_.begin());
+    added_end_ = idx.added_.data() + (a_hi - idx.added_.begin());
+  }
+  if (!idx.removed_.empty()) {
+    auto [r_lo, r_hi] = std::equal_range(idx.removed_.begin(), idx.removed_.end(), lo, prefix_less);
+    removed_ = idx.removed_.data() + (r_lo - idx.removed_.begin());
+    removed_end_ = idx.removed_.data() + (r_hi - idx.removed_.begin());
+  }
+  if (!base_valid_ || !(base_key_ < lo)) return true;
+  // Far ahead: jump to the block holding lo (searching only the blocks after this one).
+  if (block_ + 1 < idx.blocks_.size() && !(lo < idx.blocks_[block_ + 1].first)) {
+    auto it = std::upper_bound(idx.blocks_.begin() + static_cast<std::ptrdiff_t>(block_) + 1, idx.blocks_.end(), lo,
+                               [](const Key& k, const Block& b) { return k < b.first; });
+    block_ = static_cast<size_t>(it - idx.blocks_.begin()) - 1;
+    const Block& b = idx.blocks_[block_];
+    base_key_ = b.first;
+    left_in_block_ = b.count - 1;
+    pos_ = idx.bytes_.data() + b.offset;
+  }
+  while (base_valid_ && base_key_ < lo) advance_base();
+  return true;
 }
 
 bool QuadIndex::Cursor::base_matches() const {

@@ -22,7 +22,7 @@ using Key = std::array<TermId, 4>;
 
 class QuadIndex {
  public:
-  static constexpr uint32_t kBlockKeys = 128;
+  static constexpr uint32_t kBlockKeys = 32;
 
   uint64_t size() const { return base_size_ + added_.size() - removed_.size(); }
   bool contains(const Key& key) const;
@@ -41,6 +41,11 @@ class QuadIndex {
   class Cursor {
    public:
     bool next(Key& out);
+    /// Moves on to another prefix of the same length that sorts after the previous one
+    /// (a run of lookups in key order, as an index join over sorted input makes): continues
+    /// from the current position instead of searching from the start. Returns false, leaving
+    /// the cursor unusable, if the prefix does not sort after the previous one; then scan() again.
+    bool seek(const Key& prefix, int prefix_len);
 
    private:
     friend class QuadIndex;
@@ -49,6 +54,7 @@ class QuadIndex {
     const QuadIndex* index_ = nullptr;
     Key prefix_{};
     int prefix_len_ = 0;
+    Key lo_{};  ///< smallest key of the current prefix
     // base state: current key, block, keys left in the block, read position
     Key base_key_{};
     bool base_valid_ = false;

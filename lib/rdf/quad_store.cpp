@@ -235,15 +235,18 @@ QuadStore::Cursor QuadStore::scan(const QuadPattern& pattern) const {
   c.perm_ = choose(pattern, c.prefix_len_);
   c.prefix_ = to_key(c.perm_, Quad{pattern.g, pattern.s, pattern.p, pattern.o});
   if (pattern.g != kNoTerm) {
-    c.graphs_.push_back(pattern.g);
+    c.single_graph_ = pattern.g;
+    c.graph_count_ = 1;
   } else {
     c.graphs_ = graphs(true);
+    c.graph_count_ = c.graphs_.size();
   }
   return c;
 }
 
 void QuadStore::Cursor::open_graph() {
-  prefix_[0] = graphs_[next_graph_++];
+  prefix_[0] = graphs_.empty() ? single_graph_ : graphs_[next_graph_];
+  ++next_graph_;
   cursor_ = store_->index_[static_cast<int>(perm_)].scan(prefix_, prefix_len_);
   open_ = true;
 }
@@ -252,7 +255,7 @@ bool QuadStore::Cursor::next(Quad& out) {
   Key k;
   for (;;) {
     if (!open_) {
-      if (next_graph_ >= graphs_.size()) return false;
+      if (next_graph_ >= graph_count_) return false;
       open_graph();
     }
     if (cursor_.next(k)) {
@@ -261,6 +264,17 @@ bool QuadStore::Cursor::next(Quad& out) {
     }
     open_ = false;
   }
+}
+
+bool QuadStore::Cursor::seek(const QuadPattern& pattern) {
+  if (!store_ || graph_count_ != 1 || pattern.g != single_graph_ || next_graph_ != 1) return false;
+  int prefix_len = 0;
+  if (choose(pattern, prefix_len) != perm_ || prefix_len != prefix_len_) return false;
+  const Key prefix = to_key(perm_, Quad{pattern.g, pattern.s, pattern.p, pattern.o});
+  if (!cursor_.seek(prefix, prefix_len)) return false;
+  prefix_ = prefix;
+  open_ = true;
+  return true;
 }
 
 uint64_t QuadStore::count(const QuadPattern& pattern) const {

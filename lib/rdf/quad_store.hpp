@@ -64,6 +64,10 @@ class QuadStore {
   class Cursor {
    public:
     bool next(Quad& out);
+    /// Restarts on another pattern of the same shape (same bound positions, same single graph)
+    /// that sorts after the current one, continuing from the current position. False if
+    /// that is not possible; then scan() afresh.
+    bool seek(const QuadPattern& pattern);
 
    private:
     friend class QuadStore;
@@ -72,7 +76,10 @@ class QuadStore {
     Permutation perm_ = Permutation::GSPO;
     Key prefix_{};
     int prefix_len_ = 0;
-    std::vector<TermId> graphs_;  ///< graphs still to scan when the pattern's graph is open
+    /// Graphs to scan: the pattern's own (no allocation per lookup), or every graph.
+    TermId single_graph_ = kNoTerm;
+    std::vector<TermId> graphs_;
+    size_t graph_count_ = 0;
     size_t next_graph_ = 0;
     QuadIndex::Cursor cursor_;
     bool open_ = false;

@@ -75,6 +75,7 @@ void IndexJoinOp::open(ExecContext& ctx, const TermId* seed) {
   in_pos_ = 0;
   in_done_ = false;
   scanning_ = false;
+  // cursor_ is kept: reopened once per row (OPTIONAL, EXISTS), it can still seek forward.
 }
 
 TermId IndexJoinOp::bound_value(const Slot& slot) const {
@@ -96,7 +97,8 @@ bool IndexJoinOp::start_row() {
   pattern_.o = bound_value(slots_[2]);
   graph_pos_ = 0;
   pattern_.g = graphs_[0];
-  cursor_ = ctx_->store.scan(pattern_);
+  // Input rows often arrive in key order: then the cursor moves on instead of searching anew.
+  if (!cursor_.seek(pattern_)) cursor_ = ctx_->store.scan(pattern_);
   seen_.clear();
   return true;
 }

@@ -179,3 +179,39 @@ TEST_CASE("the index is compact", "[rdf][store]") {
   INFO("index bytes per quad: " << per_quad);
   CHECK(per_quad < 16.0);  // three permutations; uncompressed would be 96
 }
+
+TEST_CASE("a cursor seeks forward through lookups in key order", "[rdf][store]") {
+  std::mt19937_64 rng(11);
+  QuadStore store;
+  std::vector<Quad> batch;
+  for (int i = 0; i < 5000; ++i) batch.push_back(random_quad(rng));
+  store.insert_batch(batch);
+  // Some single changes so the delta is consulted too.
+  for (int i = 0; i < 300; ++i) store.insert(random_quad(rng));
+  for (int i = 0; i < 300; ++i) store.erase(random_quad(rng));
+  for (TermId p : {make_id(IdTag::Iri, 100), make_id(IdTag::Iri, 103)}) {
+    // Subjects in id order, as an index join over sorted input asks for them.
+    std::vector<TermId> subjects;
+    for (uint64_t s = 0; s <= 40; ++s) {
+      subjects.push_back(make_id(IdTag::Iri, s));
+      subjects.push_back(make_id(IdTag::Blank, s));
+    }
+    std::sort(subjects.begin(), subjects.end());
+    QuadStore::Cursor c = store.scan(QuadPattern{kDefaultGraph, subjects[0], p, kNoTerm});
+    for (size_t i = 0; i < subjects.size(); ++i) {
+      const QuadPattern pat{kDefaultGraph, subjects[i], p, kNoTerm};
+      if (i > 0) REQUIRE(c.seek(pat));
+      std::set<Tuple> got;
+      Quad q;
+      while (c.next(q)) got.insert(tup(q));
+      CHECK(got == scan_all(store, pat));
+    }
+    // The same prefix again, or an earlier one, cannot be sought.
+    CHECK_FALSE(c.seek(QuadPattern{kDefaultGraph, subjects.back(), p, kNoTerm}));
+    QuadStore::Cursor d = store.scan(QuadPattern{kDefaultGraph, subjects[5], p, kNoTerm});
+    CHECK_FALSE(d.seek(QuadPattern{kDefaultGraph, subjects[2], p, kNoTerm}));
+    // A different shape (other bound positions) is refused too.
+    QuadStore::Cursor e = store.scan(QuadPattern{kDefaultGraph, subjects[5], p, kNoTerm});
+    CHECK_FALSE(e.seek(QuadPattern{kDefaultGraph, subjects[6], kNoTerm, kNoTerm}));
+  }
+}
