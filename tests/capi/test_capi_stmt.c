@@ -397,7 +397,11 @@ static void test_finalized_and_closed(void) {
   CHECK_RC(kikv_step(st), KIKV_MISUSE);
   CHECK(kikv_column_text(st, 0) == NULL);
   CHECK_RC(kikv_step(st2), KIKV_MISUSE);
-  CHECK_RC(kikv_prepare(db, "ASK {}", -1, &st2), KIKV_MISUSE);
+  {
+    kikv_stmt* none = (kikv_stmt*)&none;
+    CHECK_RC(kikv_prepare(db, "ASK {}", -1, &none), KIKV_MISUSE);
+    CHECK(none == NULL);
+  }
   CHECK_RC(kikv_finalize(st), KIKV_OK);
   CHECK_RC(kikv_finalize(st2), KIKV_OK); /* the last one frees the store */
 }

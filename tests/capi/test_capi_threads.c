@@ -64,7 +64,7 @@ static int started(struct Run* r) {
 
 static void test_interrupt(void) {
   kikv_db* db = open_generated();
-  kikv_stmt* other = NULL;
+  kikv_stmt *other = NULL, *scratch = NULL;
   struct Run run;
   pthread_t t;
   memset(&run, 0, sizeof run);
@@ -79,8 +79,8 @@ static void test_interrupt(void) {
   sleep_ms(200);
   /* the handle is busy on the other thread: calls are refused, nothing races */
   CHECK(kikv_size(db) == -1);
-  CHECK_RC(kikv_prepare(db, "ASK {}", -1, &other), KIKV_MISUSE);
-  CHECK(other != NULL || 1);
+  CHECK_RC(kikv_prepare(db, "ASK {}", -1, &scratch), KIKV_MISUSE);
+  CHECK(scratch == NULL);
   CHECK_RC(kikv_step(other), KIKV_MISUSE);
   CHECK_RC(kikv_load_string(db, "", -1, KIKV_FORMAT_TURTLE, NULL, NULL), KIKV_MISUSE);
   CHECK(kikv_column_count(run.st) == 0);
@@ -95,7 +95,6 @@ static void test_interrupt(void) {
   CHECK(strstr(kikv_errmsg(db), "interrupted") != NULL);
 
   /* afterwards statements run normally again */
-  CHECK_RC(kikv_prepare(db, "ASK { ?s ?p 5 }", -1, &other), KIKV_OK);
   CHECK_RC(kikv_step(other), KIKV_ROW);
   CHECK(kikv_column_int64(other, 0) == 1);
   kikv_finalize(other);
