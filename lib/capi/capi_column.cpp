@@ -18,25 +18,13 @@ using kikv::rdf::TermId;
 
 namespace kikv::capi {
 
-int check_column(kikv_stmt* st, int column, const char* fn) {
+int column_error(kikv_stmt* st, int column, const char* fn) {
   Statement& s = *st->s;
   if (column < 0 || static_cast<size_t>(column) >= s.columns.size())
     return set_error(st->db, KIKV_RANGE,
                      std::string(fn) + ": column " + std::to_string(column) + " out of range (the result has " +
                          std::to_string(s.columns.size()) + ")");
-  if (!s.has_row) return set_error(st->db, KIKV_MISUSE, std::string(fn) + ": no current row (kikv_step gives one)");
-  return KIKV_OK;
-}
-
-const std::string& cell_text(Statement& s, int column) {
-  Statement::Cell& c = s.cells[static_cast<size_t>(column)];
-  if (c.text_row != s.row_number) {
-    c.text.clear();
-    const TermId id = s.row[static_cast<size_t>(column)];
-    if (id != rdf::kNoTerm) s.run->terms().append_value(id, c.text);
-    c.text_row = s.row_number;
-  }
-  return c.text;
+  return set_error(st->db, KIKV_MISUSE, std::string(fn) + ": no current row (kikv_step gives one)");
 }
 
 std::optional<xsd::Temporal> date_value(const Statement& s, TermId id, std::string& scratch) {

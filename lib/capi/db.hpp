@@ -62,6 +62,7 @@ struct Statement {
   struct Cell {
     uint64_t text_row = 0, lang_row = 0;  ///< the row `text` / `lang` belong to (0: none)
     std::string text, lang;
+    std::string text_scratch;  ///< for values formatted on the fly (inline literals, IRIs)
   };
 
   std::string text;
