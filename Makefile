@@ -5,6 +5,7 @@
 #   make demo       install deps, build, run the example on bundled data
 #   make install    install into PREFIX (default /usr/local)
 #   make bench      benchmarks (not part of make test)
+#   make asan       C API tests under AddressSanitizer + UBSan (build/asan)
 #   make clean
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -12,7 +13,7 @@ BUILD ?= build/release
 CMAKE_FLAGS ?=
 KIKV_SHARED ?= $(abspath ../shared)
 
-.PHONY: all release debug test demo install bench deps clean
+.PHONY: all release debug test demo install bench deps clean asan
 
 all: release
 
@@ -31,6 +32,11 @@ test: release
 
 demo: release
 	@scripts/demo $(BUILD)
+
+asan: deps
+	cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DKIKV_SANITIZE=address,undefined -DKIKV_SHARED=$(KIKV_SHARED) >/dev/null
+	cmake --build build/asan -j $(JOBS) --target kikv test_capi_core test_capi_stmt test_capi_txn test_capi_threads test_capi_free_null
+	cd build/asan && ctest --output-on-failure -R '^capi_'
 
 install: release
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -153,7 +153,7 @@ std::vector<Key> sorted_unique_keys(const std::vector<Quad>& quads, Permutation 
 
 }  // namespace
 
-uint64_t QuadStore::insert_batch(std::vector<Quad>& quads) {
+uint64_t QuadStore::insert_batch(std::vector<Quad>& quads, std::vector<Quad>* added_quads) {
   if (quads.empty()) return 0;
   if (size() == 0) {
     // Into an empty store everything is new: the three permutations are sorted (and
@@ -165,6 +165,8 @@ uint64_t QuadStore::insert_batch(std::vector<Quad>& quads) {
     pos.join();
     osp.join();
     for (int i = 0; i < 3; ++i) index_[i].insert_sorted(keys[i]);
+    if (added_quads)
+      for (const Key& k : keys[0]) added_quads->push_back(from_key(Permutation::GSPO, k));
     count_runs(keys[0]);
     changed();
     return keys[0].size();
@@ -177,6 +179,7 @@ uint64_t QuadStore::insert_batch(std::vector<Quad>& quads) {
   if (added == 0) return 0;
   quads.clear();
   for (const Key& k : fresh) quads.push_back(from_key(Permutation::GSPO, k));
+  if (added_quads) added_quads->insert(added_quads->end(), quads.begin(), quads.end());
   std::vector<Key> pos_keys;
   std::thread sorter([&] { pos_keys = sorted_keys(quads, Permutation::GPOS); });
   std::vector<Key> osp_keys = sorted_keys(quads, Permutation::GOSP);

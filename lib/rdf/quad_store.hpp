@@ -52,8 +52,9 @@ class QuadStore {
   bool insert(const Quad& q);
   bool erase(const Quad& q);
   /// Bulk paths: sort, dedupe and merge. The vector is consumed (reordered).
-  /// Return the number of quads actually added / removed.
-  uint64_t insert_batch(std::vector<Quad>& quads);
+  /// Return the number of quads actually added / removed. `added`, if given, receives the quads
+  /// that were not in the store before (an undo log: erase_batch(*added) takes them out again).
+  uint64_t insert_batch(std::vector<Quad>& quads, std::vector<Quad>* added = nullptr);
   uint64_t erase_batch(std::vector<Quad>& quads);
   /// Removes every quad (the dictionary keeps its terms).
   void clear();

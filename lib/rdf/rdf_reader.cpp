@@ -22,7 +22,7 @@ Syntax resolve_syntax(const LoadOptions& options, const std::string& path) {
 class StoreSink {
  public:
   StoreSink(QuadStore& store, const LoadOptions& options)
-      : store_(store), dict_(store.dictionary()), mark_(dict_.mark()) {
+      : store_(store), dict_(store.dictionary()), mark_(dict_.mark()), added_(options.added_quads) {
     default_graph_ = options.graph.empty() ? kDefaultGraph : dict_.intern_iri(options.graph);
   }
 
@@ -34,7 +34,7 @@ class StoreSink {
   LoadStats commit() {
     LoadStats stats;
     stats.parsed = quads_.size();
-    stats.added = store_.insert_batch(quads_);
+    stats.added = store_.insert_batch(quads_, added_);
     return stats;
   }
 
@@ -74,6 +74,7 @@ class StoreSink {
   QuadStore& store_;
   Dictionary& dict_;
   Dictionary::Mark mark_;
+  std::vector<Quad>* added_;
   TermId default_graph_ = kDefaultGraph;
   std::vector<Quad> quads_;
   std::unordered_map<std::string, TermId> blanks_;

@@ -23,6 +23,9 @@ struct LoadOptions {
   bool strict = true;            ///< reject invalid IRIs and UTF-8 (W3C conformance)
   /// Called about every 65536 statements with the statements and input bytes read so far.
   std::function<void(uint64_t statements, uint64_t bytes)> progress;
+  /// If set, receives the quads the load added to the store (those not there before): an undo
+  /// log for transactions (the C API's kikv_rollback).
+  std::vector<Quad>* added_quads = nullptr;
 };
 
 struct LoadStats {

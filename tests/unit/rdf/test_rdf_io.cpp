@@ -237,3 +237,28 @@ TEST_CASE("terms can be read without a store", "[rdf][io]") {
   for (const TermQuad& q : quads) blanks += q.o.is_blank() || q.s.is_blank();
   CHECK(blanks == 2);
 }
+
+TEST_CASE("a load reports exactly the quads it added (undo log)", "[rdf][io]") {
+  QuadStore store;
+  std::vector<Quad> added;
+  LoadOptions o;
+  o.syntax = Syntax::Turtle;
+  o.added_quads = &added;
+  // Into an empty store: every distinct statement, duplicates once.
+  load_string(store, "<http://x/a> <http://x/p> 1 , 1 , 2 .", o);
+  REQUIRE(added.size() == 2);
+  // Into a non-empty store: only the new ones.
+  added.clear();
+  load_string(store, "<http://x/a> <http://x/p> 2 , 3 . <http://x/b> <http://x/p> 1 .", o);
+  REQUIRE(added.size() == 2);
+  REQUIRE(store.size() == 4);
+  // Nothing new: nothing reported.
+  added.clear();
+  load_string(store, "<http://x/a> <http://x/p> 3 .", o);
+  REQUIRE(added.empty());
+  // Undoing them restores the store.
+  load_string(store, "<http://x/c> <http://x/q> \"new\" .", o);
+  REQUIRE(added.size() == 1);
+  REQUIRE(store.erase_batch(added) == 1);
+  REQUIRE(store.size() == 4);
+}
